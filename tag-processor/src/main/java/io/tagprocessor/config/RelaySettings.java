@@ -1,0 +1,17 @@
+package io.tagprocessor.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The outbox relay: batch size, the fallback poll interval when no wake-up arrives, and how
+ * often a standby instance tries to take over leadership.
+ */
+public record RelaySettings(
+        @DefaultValue("true") boolean enabled,
+        @Min(1) @Max(10000) @DefaultValue("500") int batchSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("1s") Duration leadershipRetryInterval,
+        @DefaultValue("1s") Duration errorBackoff) {}
