@@ -2,6 +2,8 @@ package io.tagprocessor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -21,11 +23,11 @@ class DatabaseStartupIT {
             SELECT current_user || '@' || current_database()
             """;
 
-    private static ScratchDatabases.Database database;
+    private static PostgresDatabase database;
 
     @BeforeAll
     static void createDatabase() {
-        database = ScratchDatabases.newDatabase("db_startup");
+        database = TestInfrastructure.get().newDatabase("db_startup");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.tagprocessor.config;
 
+import io.tagprocessor.testinfra.PostgresDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +31,7 @@ final class DatabaseTestContext {
                 .withPropertyValues(properties);
     }
 
-    static Flyway flyway(ScratchDatabases.Database database) {
+    static Flyway flyway(PostgresDatabase database) {
         return Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
                 .load();

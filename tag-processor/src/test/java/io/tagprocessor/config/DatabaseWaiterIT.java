@@ -2,6 +2,8 @@ package io.tagprocessor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.TestInfrastructure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -18,11 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseWaiterIT {
 
-    private static ScratchDatabases.Database database;
+    private static PostgresDatabase database;
 
     @BeforeAll
     static void createDatabase() {
-        database = ScratchDatabases.newDatabase("db_waiter");
+        database = TestInfrastructure.get().newDatabase("db_waiter");
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package io.tagprocessor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.TestInfrastructure;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +21,11 @@ class MigrationsOffIT {
             WHERE success
             """;
 
-    private ScratchDatabases.Database database;
+    private PostgresDatabase database;
 
     @BeforeEach
     void createDatabase() {
-        database = ScratchDatabases.newDatabase("db_nomigrate");
+        database = TestInfrastructure.get().newDatabase("db_nomigrate");
     }
 
     @AfterEach

@@ -3,6 +3,8 @@ package io.tagprocessor.config;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,12 +19,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** Each broken schema lives in a rolled-back transaction, so every test sees the migrated schema. */
 class SchemaValidatorIT {
 
-    private static ScratchDatabases.Database database;
+    private static PostgresDatabase database;
     private static Flyway flyway;
 
     @BeforeAll
     static void createMigratedDatabase() {
-        database = ScratchDatabases.newDatabase("db_schema");
+        database = TestInfrastructure.get().newDatabase("db_schema");
         flyway = DatabaseTestContext.flyway(database);
         flyway.migrate();
     }
