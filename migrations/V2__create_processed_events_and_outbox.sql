@@ -10,6 +10,7 @@ CREATE TABLE processed_events (
     "offset"     BIGINT      NOT NULL,
     outcome      TEXT        NOT NULL,
     reason       TEXT,
+    issued_by    TEXT,
     processed_at TIMESTAMPTZ NOT NULL,
     CONSTRAINT processed_events_pkey PRIMARY KEY (command_id),
     CONSTRAINT processed_events_command_id_length_check CHECK (char_length(command_id) BETWEEN 1 AND 300),

@@ -55,6 +55,7 @@ final class SchemaValidator {
                     "offset",
                     "outcome",
                     "reason",
+                    "issued_by",
                     "processed_at"),
             new Table(
                     "outbox",

@@ -1,0 +1,18 @@
+package io.tagprocessor.outbox;
+
+/** Names of the Kafka headers tag-processor writes. */
+public final class Headers {
+
+    public static final String EVENT_ID = "event_id";
+    public static final String EVENT_TYPE = "event_type";
+    public static final String CAUSATION_ID = "causation_id";
+
+    public static final String DLT_ORIGINAL_TOPIC = "dlt_original_topic";
+    public static final String DLT_ORIGINAL_PARTITION = "dlt_original_partition";
+    public static final String DLT_ORIGINAL_OFFSET = "dlt_original_offset";
+    public static final String DLT_ORIGINAL_TIMESTAMP = "dlt_original_timestamp";
+    public static final String DLT_EXCEPTION_CLASS = "dlt_exception_class";
+    public static final String DLT_EXCEPTION_MESSAGE = "dlt_exception_message";
+
+    private Headers() {}
+}

@@ -1,0 +1,102 @@
+package io.tagprocessor.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The transactional outbox. Rows are appended in the transaction that caused them, with a
+ * {@code NOTIFY} that wakes the relay when that transaction commits; the relay reads them in id
+ * order and deletes them once the broker has acknowledged them.
+ */
+@Repository
+public class OutboxRepository {
+
+    /** The channel the relay listens on. */
+    public static final String CHANNEL = "tag_processor_outbox";
+
+    private static final String INSERT_OUTBOX_ROW = """
+            INSERT INTO outbox (topic, record_key, event_id, event_type, payload, headers, created_at)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, clock_timestamp())
+            """;
+
+    private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
+
+    private static final String SELECT_NEXT_BATCH = """
+            SELECT id, topic, record_key, event_id, event_type, payload, headers::text, created_at
+            FROM outbox ORDER BY id LIMIT ?
+            """;
+
+    private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public OutboxRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Appends rows in list order (ids ascend in that order) and asks for a wake-up at commit. */
+    public void append(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT_OUTBOX_ROW, rows, rows.size(), (ps, row) -> {
+            ps.setString(1, row.topic());
+            ps.setBytes(2, row.recordKey());
+            ps.setObject(3, row.eventId());
+            ps.setString(4, row.eventType());
+            ps.setBytes(5, row.payload());
+            ps.setString(6, json.writeValueAsString(row.headers()));
+        });
+        jdbc.query(NOTIFY_RELAY, rs -> {});
+    }
+
+    /** The oldest rows, read on the given connection (the relay's leader connection). */
+    public List<StoredOutboxRow> nextBatch(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_NEXT_BATCH)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<StoredOutboxRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new StoredOutboxRow(
+                            new OutboxRow(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getBytes(3),
+                                    rs.getObject(4, UUID.class),
+                                    rs.getString(5),
+                                    rs.getBytes(6),
+                                    json.readValue(rs.getString(7), HEADERS)),
+                            rs.getTimestamp(8).toInstant()));
+                }
+                return rows;
+            }
+        }
+    }
+
+    public int delete(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(DELETE_PUBLISHED)) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A stored row and when it was written (the start of its publish delay). */
+    public record StoredOutboxRow(OutboxRow row, Instant createdAt) {}
+}
