@@ -27,6 +27,9 @@ public record TagName(String display, String normalized) {
             throw invalid("tag name may hold only letters, digits, space and -_.:/");
         }
         String normalized = Normalizer.normalize(display.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        if (normalized.codePointCount(0, normalized.length()) > MAX_LENGTH) {
+            throw invalid("tag name is longer than " + MAX_LENGTH + " characters once lower-cased");
+        }
         return new TagName(display, normalized);
     }
 

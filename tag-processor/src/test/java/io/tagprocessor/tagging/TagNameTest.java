@@ -49,6 +49,12 @@ class TagNameTest {
     }
 
     @Test
+    void refusesANameThatGrowsPastTheLimitWhenLowerCased() {
+        assertThat(TagName.parse("\u0130".repeat(32)).normalized()).hasSize(64);
+        assertThatThrownBy(() -> TagName.parse("\u0130".repeat(64))).isInstanceOf(InvalidCommandException.class);
+    }
+
+    @Test
     void refusesMissingName() {
         assertThatThrownBy(() -> TagName.parse(null)).isInstanceOf(InvalidCommandException.class);
     }
