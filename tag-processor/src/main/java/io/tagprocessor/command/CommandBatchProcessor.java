@@ -74,10 +74,10 @@ public class CommandBatchProcessor {
     private Map<Disposition, Integer> applyAll(List<ReadCommand> batch) {
         Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
         List<OutboxRow> rows = new ArrayList<>();
-        for (ReadCommand read : batch) {
-            Disposition disposition = applier.apply(read, rows);
-            tally.merge(disposition, 1, Integer::sum);
-            logDisposition(read, disposition);
+        List<Disposition> dispositions = applier.apply(batch, rows);
+        for (int i = 0; i < batch.size(); i++) {
+            tally.merge(dispositions.get(i), 1, Integer::sum);
+            logDisposition(batch.get(i), dispositions.get(i));
         }
         outbox.append(rows);
         return tally;

@@ -3,10 +3,8 @@ package io.tagprocessor.config;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.command.CommandDecoder;
 import io.tagprocessor.outbox.RecordEncoder;
-import io.tagprocessor.wire.CachingSchemaRegistry;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.ConfluentAvroSerializer;
-import io.tagprocessor.wire.ConfluentRegistryClient;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,11 +21,11 @@ class WireConfiguration {
     @Bean
     SchemaRegistry schemaRegistry(TagProcessorProperties properties) {
         RegistrySettings registry = properties.schemaRegistry();
-        return new CachingSchemaRegistry(new ConfluentRegistryClient(
+        return SchemaRegistry.caching(
                 registry.url(),
                 blankToNull(registry.username()),
                 blankToNull(registry.password()),
-                registry.requestTimeout()));
+                registry.requestTimeout());
     }
 
     @Bean

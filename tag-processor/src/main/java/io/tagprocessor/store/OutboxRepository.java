@@ -26,9 +26,12 @@ public class OutboxRepository {
     /** The channel the relay listens on. */
     public static final String CHANNEL = "tag_processor_outbox";
 
-    private static final String INSERT_OUTBOX_ROW = """
+    private static final String INSERT_OUTBOX_ROWS = """
             INSERT INTO outbox (topic, record_key, event_id, event_type, payload, headers, created_at)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, clock_timestamp())
+            SELECT topic, record_key, event_id, event_type, payload, headers::jsonb, clock_timestamp()
+            FROM unnest(?::text[], ?::bytea[], ?::uuid[], ?::text[], ?::bytea[], ?::text[])
+                WITH ORDINALITY AS row (topic, record_key, event_id, event_type, payload, headers, position)
+            ORDER BY position
             """;
 
     private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
@@ -55,14 +58,17 @@ public class OutboxRepository {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT_OUTBOX_ROW, rows, rows.size(), (ps, row) -> {
-            ps.setString(1, row.topic());
-            ps.setBytes(2, row.recordKey());
-            ps.setObject(3, row.eventId());
-            ps.setString(4, row.eventType());
-            ps.setBytes(5, row.payload());
-            ps.setString(6, json.writeValueAsString(row.headers()));
-        });
+        jdbc.update(ArrayStatement.of(INSERT_OUTBOX_ROWS)
+                .array("text", rows.stream().map(OutboxRow::topic).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::recordKey).toArray(byte[][]::new))
+                .array("uuid", rows.stream().map(OutboxRow::eventId).toArray())
+                .array("text", rows.stream().map(OutboxRow::eventType).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::payload).toArray(byte[][]::new))
+                .array(
+                        "text",
+                        rows.stream()
+                                .map(row -> json.writeValueAsString(row.headers()))
+                                .toArray()));
         jdbc.query(NOTIFY_RELAY, rs -> {});
     }
 

@@ -1,7 +1,15 @@
 package io.tagprocessor.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,10 +48,71 @@ public class TagRepository {
 
     private static final String DELETE_TAG = "DELETE FROM tags WHERE id = :id";
 
-    private final JdbcClient jdbc;
+    private static final String SELECT_ALL_FOR_SHARE = """
+            SELECT id, normalized_name, display_name, description, color FROM tags
+            WHERE normalized_name = ANY (?::text[])
+            ORDER BY normalized_name
+            FOR SHARE
+            """;
 
-    public TagRepository(JdbcClient jdbc) {
+    private static final String INSERT_TAGS_IF_ABSENT = """
+            INSERT INTO tags (normalized_name, display_name, created_at, created_by, updated_at, updated_by)
+            SELECT normalized_name, display_name, created_at, created_by, created_at, created_by
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                AS n (normalized_name, display_name, created_at, created_by)
+            ORDER BY normalized_name
+            ON CONFLICT (normalized_name) DO NOTHING
+            RETURNING id, normalized_name, display_name, description, color
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public TagRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Share-locks (in name order) the tags with these normalized names that exist, by name. */
+    public Map<String, TagRow> findAllForShare(Collection<String> normalizedNames) {
+        Map<String, TagRow> found = new HashMap<>();
+        if (!normalizedNames.isEmpty()) {
+            template.query(ArrayStatement.of(SELECT_ALL_FOR_SHARE).array("text", normalizedNames.toArray()), rs -> {
+                found.put(rs.getString(2), tagRow(rs));
+            });
+        }
+        return found;
+    }
+
+    /** Creates the tags that do not exist yet (name → display spelling); returns those it created. */
+    public Map<String, TagRow> insertAllIfAbsent(Map<String, String> displayByNormalized, Map<String, Audit> creators) {
+        Map<String, TagRow> created = new HashMap<>();
+        if (displayByNormalized.isEmpty()) {
+            return created;
+        }
+        List<String> names = new ArrayList<>(displayByNormalized.keySet());
+        template.query(
+                ArrayStatement.of(INSERT_TAGS_IF_ABSENT)
+                        .array("text", names.toArray())
+                        .array(
+                                "text",
+                                names.stream().map(displayByNormalized::get).toArray())
+                        .array(
+                                "timestamptz",
+                                names.stream()
+                                        .map(n -> Timestamp.from(creators.get(n).at()))
+                                        .toArray())
+                        .array(
+                                "text",
+                                names.stream().map(n -> creators.get(n).actor()).toArray()),
+                rs -> {
+                    created.put(rs.getString(2), tagRow(rs));
+                });
+        return created;
+    }
+
+    private static TagRow tagRow(ResultSet rs) throws SQLException {
+        return new TagRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
     public Optional<TagRow> findForShare(String normalizedName) {

@@ -42,9 +42,10 @@ class CommandBatchProcessorTest {
     void aRecordFailingForANonTransientReasonIsDeadLetteredAndTheRestOfItsBatchCommits() {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(eq(good), anyList())).thenReturn(Disposition.APPLIED);
-        when(applier.apply(eq(poison), anyList())).thenThrow(bug);
-        when(applier.apply(eq(alsoGood), anyList())).thenReturn(Disposition.APPLIED);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
         when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
 
         processor.process(records(3));
@@ -62,8 +63,7 @@ class CommandBatchProcessorTest {
     @Test
     void aTransientFailureIsThrownForTheWholeBatchToBeRetried() {
         readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(good), anyList())).thenReturn(Disposition.APPLIED);
-        when(applier.apply(eq(poison), anyList()))
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
                 .thenThrow(new UncategorizedSQLException(
                         "apply", "UPDATE", new SQLException("deadlock detected", "40P01")));
 
