@@ -4,6 +4,7 @@ import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEvent;
 import io.tagprocessor.store.ProcessedEventsRepository;
 import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.CommandContext;
 import io.tagprocessor.tagging.EntityBatchTagger;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 class CommandApplier {
 
     private final ProcessedEventsRepository processed;
+    private final TagStructureLock tagStructure;
     private final EntityBatchTagger entityTagger;
     private final TagCommandHandler tagHandler;
     private final OutcomeRows outcomeRows;
@@ -35,11 +37,13 @@ class CommandApplier {
 
     CommandApplier(
             ProcessedEventsRepository processed,
+            TagStructureLock tagStructure,
             EntityBatchTagger entityTagger,
             TagCommandHandler tagHandler,
             OutcomeRows outcomeRows,
             Clock clock) {
         this.processed = processed;
+        this.tagStructure = tagStructure;
         this.entityTagger = entityTagger;
         this.tagHandler = tagHandler;
         this.outcomeRows = outcomeRows;
@@ -48,6 +52,7 @@ class CommandApplier {
 
     /** Applies the records in order and returns what became of each, in the same order. */
     List<Disposition> apply(List<ReadCommand> batch, List<OutboxRow> out) {
+        lockTagStructure(batch);
         boolean[] fresh = claim(batch);
         Settlement settlement = new Settlement(batch.size());
         int next = 0;
@@ -74,6 +79,19 @@ class CommandApplier {
         }
         out.add(outcomeRows.deadLetter(read.raw(), cause));
         return Disposition.DEAD_LETTERED;
+    }
+
+    /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
+    private void lockTagStructure(List<ReadCommand> batch) {
+        boolean restructures = batch.stream()
+                .anyMatch(read -> read instanceof ReadCommand.Valid valid
+                        && (valid.command() instanceof Command.RenameTag
+                                || valid.command() instanceof Command.DeleteTag));
+        if (restructures) {
+            tagStructure.exclusive();
+        } else {
+            tagStructure.shared();
+        }
     }
 
     private boolean[] claim(List<ReadCommand> batch) {

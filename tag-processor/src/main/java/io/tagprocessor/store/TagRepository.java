@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code tags} table. Reads for a change lock the row ({@code FOR SHARE} to assign it,
- * {@code FOR UPDATE} to change it) so a concurrent rename or delete waits instead of racing.
+ * The {@code tags} table. A tag is changed under {@code FOR UPDATE}; renames and deletes also run
+ * under the exclusive {@link TagStructureLock}, so batches that assign tags read them unlocked.
  */
 @Repository
 public class TagRepository {
@@ -48,11 +48,9 @@ public class TagRepository {
 
     private static final String DELETE_TAG = "DELETE FROM tags WHERE id = :id";
 
-    private static final String SELECT_ALL_FOR_SHARE = """
+    private static final String SELECT_ALL_BY_NAME = """
             SELECT id, normalized_name, display_name, description, color FROM tags
             WHERE normalized_name = ANY (?::text[])
-            ORDER BY normalized_name
-            FOR SHARE
             """;
 
     private static final String INSERT_TAGS_IF_ABSENT = """
@@ -73,11 +71,14 @@ public class TagRepository {
         this.template = template;
     }
 
-    /** Share-locks (in name order) the tags with these normalized names that exist, by name. */
-    public Map<String, TagRow> findAllForShare(Collection<String> normalizedNames) {
+    /**
+     * The tags with these normalized names that exist, by name. Unlocked: callers hold the
+     * {@link TagStructureLock}, which keeps them from being renamed or deleted meanwhile.
+     */
+    public Map<String, TagRow> findAll(Collection<String> normalizedNames) {
         Map<String, TagRow> found = new HashMap<>();
         if (!normalizedNames.isEmpty()) {
-            template.query(ArrayStatement.of(SELECT_ALL_FOR_SHARE).array("text", normalizedNames.toArray()), rs -> {
+            template.query(ArrayStatement.of(SELECT_ALL_BY_NAME).array("text", normalizedNames.toArray()), rs -> {
                 found.put(rs.getString(2), tagRow(rs));
             });
         }

@@ -18,9 +18,10 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a run of entity commands (assign, unassign, replace, delete entity) as a set: one read
- * and one lock of every entity and tag involved, the commands replayed in order in memory, then
- * one write per table. The outcome of every command (changes, versions, event contents) is
+ * Applies a run of entity commands (assign, unassign, replace, delete entity) as a set: one locking
+ * read of every entity involved (in key order) and one read of the tags they add, the commands
+ * replayed in order in memory, then one write per table. Runs under the caller's
+ * {@link io.tagprocessor.store.TagStructureLock}. The outcome of every command (changes, versions, event contents) is
  * exactly what {@link EntityTagger} would give applying them one by one.
  */
 @Component
@@ -45,7 +46,7 @@ public class EntityBatchTagger {
     /** Applies the commands in order; the outcomes come back in the same order. */
     public List<Outcome> apply(List<Command> commands, List<CommandContext> contexts) {
         Map<EntityRow, EntityWork> work = load(commands);
-        Map<String, TagRow> known = tags.findAllForShare(namesToAdd(commands));
+        Map<String, TagRow> known = tags.findAll(namesToAdd(commands));
         NewTags created = new NewTags();
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.event.EntityTagsChanged;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.state.EntityTagState;
+import io.tagprocessor.store.TagStructureLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PerEntityOrderIT extends PipelineTestSupport {
 
-    private static final String LOCK_TAG = "SELECT 1 FROM tags WHERE display_name = ? FOR UPDATE";
+    private static final String LOCK_TAG_STRUCTURE = "SELECT pg_advisory_xact_lock(?)";
     private static final String LOCK_ENTITY =
             "SELECT 1 FROM entities WHERE entity_type = 'article' AND entity_id = ? FOR UPDATE";
 
@@ -127,29 +128,22 @@ class PerEntityOrderIT extends PipelineTestSupport {
     @Test
     void aDeadlockWithAnotherTransactionIsRetriedNotSkipped() throws Exception {
         String entity = unique("deadlock");
-        String tag = unique("locked");
         send(assign("article", entity, unique("first")));
         awaitRecords(events, "article:" + entity, 1);
-        send(Commands.define(tag, null, null));
-        await().until(() -> jdbc.sql("SELECT count(*) FROM tags WHERE display_name = :n")
-                        .param("n", tag)
-                        .query(Long.class)
-                        .single()
-                == 1);
         double retriesBefore = meters.counter("tag_processor.consumer.retries").count();
 
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             try (Statement settings = blocker.createStatement();
-                    PreparedStatement lockTag = blocker.prepareStatement(LOCK_TAG);
-                    PreparedStatement lockEntity = blocker.prepareStatement(LOCK_ENTITY)) {
+                    PreparedStatement lockEntity = blocker.prepareStatement(LOCK_ENTITY);
+                    PreparedStatement lockTagStructure = blocker.prepareStatement(LOCK_TAG_STRUCTURE)) {
                 settings.execute("SET deadlock_timeout = '5s'");
-                lockTag.setString(1, tag);
-                lockTag.executeQuery().close();
-                send(assign("article", entity, tag));
-                await().atMost(Duration.ofSeconds(30)).until(this::serviceWaitsOnALock);
                 lockEntity.setString(1, entity);
                 lockEntity.executeQuery().close();
+                send(assign("article", entity, unique("second")));
+                await().atMost(Duration.ofSeconds(30)).until(this::serviceWaitsOnALock);
+                lockTagStructure.setLong(1, TagStructureLock.KEY);
+                lockTagStructure.executeQuery().close();
             } catch (SQLException deadlockVictim) {
                 // PostgreSQL picks the victim; the service's shorter deadlock_timeout makes it the one.
             }
