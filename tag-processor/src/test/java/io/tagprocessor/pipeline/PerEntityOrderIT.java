@@ -68,10 +68,10 @@ class PerEntityOrderIT extends PipelineTestSupport {
         }
         send(commands.toArray(Commands.Keyed[]::new));
 
-        List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 40);
+        List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 40);
         assertThat(records.stream().map(r -> change(r).getVersion()).toList())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
-        List<ConsumerRecord<byte[], byte[]>> stateRecords = awaitRecords(states, "article:" + entity, 40);
+        List<ConsumerRecord<byte[], byte[]>> stateRecords = states.await("article:" + entity, 40);
         EntityTagState thirtyNinth = decode(stateRecords.get(38), EntityTagState.class);
         assertThat(thirtyNinth.getVersion()).isEqualTo(39);
         assertThat(stateRecords.get(39).value()).isNull();
@@ -104,7 +104,7 @@ class PerEntityOrderIT extends PipelineTestSupport {
                             WHERE et.entity_type = 'article' AND et.entity_id = :id ORDER BY 1
                             """).param("id", entity).query(String.class).list();
             assertThat(current).containsExactly(tags.get(0) + "-renamed", tags.get(2), tags.get(3));
-            List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 6);
+            List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 6);
             assertThat(records.stream().map(r -> change(r).getVersion()).toList())
                     .containsExactlyElementsOf(
                             LongStream.rangeClosed(1, 6).boxed().toList());
@@ -129,7 +129,7 @@ class PerEntityOrderIT extends PipelineTestSupport {
     void aDeadlockWithAnotherTransactionIsRetriedNotSkipped() throws Exception {
         String entity = unique("deadlock");
         send(assign("article", entity, unique("first")));
-        awaitRecords(events, "article:" + entity, 1);
+        events.await("article:" + entity, 1);
         double retriesBefore = meters.counter("tag_processor.consumer.retries").count();
 
         try (Connection blocker = dataSource.getConnection()) {
@@ -150,7 +150,7 @@ class PerEntityOrderIT extends PipelineTestSupport {
             blocker.rollback();
         }
 
-        List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 2);
+        List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 2);
         assertThat(change(records.get(1)).getVersion()).isEqualTo(2);
         assertThat(meters.counter("tag_processor.consumer.retries").count()).isGreaterThan(retriesBefore);
     }
@@ -165,10 +165,5 @@ class PerEntityOrderIT extends PipelineTestSupport {
 
     private EntityTagsChanged change(ConsumerRecord<byte[], byte[]> record) {
         return (EntityTagsChanged) decode(record, TagEvent.class).getPayload();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(TopicProbe probe, String key, int count) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> probe.records(key), records -> records.size() >= count);
     }
 }
