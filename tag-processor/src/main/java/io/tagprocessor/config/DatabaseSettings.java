@@ -3,6 +3,7 @@ package io.tagprocessor.config;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,12 +19,14 @@ public record DatabaseSettings(
         @Min(1) @DefaultValue("10") int maxPoolSize,
         @DefaultValue("true") boolean migrate,
         @DefaultValue("2m") Duration startupTimeout,
-        @DefaultValue("250ms") Duration startupInitialBackoff,
-        @DefaultValue("5s") Duration startupMaxBackoff) {
+        @DurationMin(millis = 1) @DefaultValue("250ms") Duration startupInitialBackoff,
+        @DurationMin(millis = 1) @DefaultValue("5s") Duration startupMaxBackoff) {
 
     @Override
     public String toString() {
         return "DatabaseSettings[url=<redacted>, username=" + username + ", password="
-                + (password == null ? "null" : "****") + ", maxPoolSize=" + maxPoolSize + ", migrate=" + migrate + "]";
+                + (password == null ? "null" : "****") + ", maxPoolSize=" + maxPoolSize + ", migrate=" + migrate
+                + ", startupTimeout=" + startupTimeout + ", startupInitialBackoff=" + startupInitialBackoff
+                + ", startupMaxBackoff=" + startupMaxBackoff + "]";
     }
 }

@@ -1,0 +1,115 @@
+package io.tagprocessor.command;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.avro.command.TagCommand;
+import io.tagprocessor.config.ConsumerSettings;
+import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.wire.ConfluentAvroDeserializer;
+import io.tagprocessor.wire.SchemaRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The batch consumer of {@code tag-commands}: raw bytes in (decoding is ours, so no record escapes
+ * accounting), offsets committed after the listener returned, i.e. after the database commit. A
+ * failure that reaches the container is transient by construction and is retried on the same
+ * batch with exponential back-off and jitter, forever, logged and counted per attempt.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandConsumerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandConsumerConfiguration.class);
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
+            TagProcessorProperties properties, MeterRegistry meters) {
+        ConsumerSettings consumer = properties.consumer();
+        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                consumer.groupId(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                consumer.maxPollRecords(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class)));
+        factory.setBatchListener(true);
+        factory.setConcurrency(consumer.concurrency());
+        factory.setAutoStartup(consumer.autoStartup());
+        factory.setCommonErrorHandler(transientFailureRetrier(consumer, meters));
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        return factory;
+    }
+
+    @Bean
+    CommandDecoder commandDecoder(SchemaRegistry schemaRegistry) {
+        ConfluentAvroDeserializer<TagCommand> deserializer =
+                new ConfluentAvroDeserializer<>(schemaRegistry, TagCommand.class);
+        return deserializer::deserialize;
+    }
+
+    private static DefaultErrorHandler transientFailureRetrier(ConsumerSettings consumer, MeterRegistry meters) {
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(consumer.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(consumer.retryMaxInterval().toMillis());
+        backOff.setJitter(consumer.retryInitialInterval().toMillis() / 2);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+                meters.counter("tag_processor.consumer.retries").increment();
+                log.warn(
+                        "event=batch_retry attempt={} records={} error={}",
+                        deliveryAttempt,
+                        records.count(),
+                        rootCause(ex));
+            }
+
+            @Override
+            public void failedDelivery(
+                    org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+                meters.counter("tag_processor.consumer.retries").increment();
+                log.warn(
+                        "event=record_retry attempt={} position={}/{}/{} error={}",
+                        deliveryAttempt,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        rootCause(ex));
+            }
+        });
+        return handler;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package io.tagprocessor.command;
+
+import io.tagprocessor.avro.command.EntityDeleted;
+import io.tagprocessor.avro.command.EntityTagsReplaced;
+import io.tagprocessor.avro.command.TagAssigned;
+import io.tagprocessor.avro.command.TagCommand;
+import io.tagprocessor.avro.command.TagDefined;
+import io.tagprocessor.avro.command.TagDeleted;
+import io.tagprocessor.avro.command.TagRenamed;
+import io.tagprocessor.avro.command.TagUnassigned;
+import io.tagprocessor.tagging.Command;
+import io.tagprocessor.tagging.EntityKey;
+import io.tagprocessor.tagging.InvalidCommandException;
+import io.tagprocessor.tagging.RejectionReason;
+import io.tagprocessor.tagging.TagName;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a decoded {@link TagCommand} into a domain {@link Command}, enforcing every bound of the
+ * contract (lengths, character sets, set sizes). Pure; throws {@link InvalidCommandException}.
+ */
+final class CommandValidator {
+
+    private static final Pattern PRINTABLE_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}]{1,128}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+    private static final int MAX_DESCRIPTION = 500;
+
+    private CommandValidator() {}
+
+    static Command validate(TagCommand command) {
+        requireText(command.getIssuedBy(), RejectionReason.INVALID_ACTOR, "issuedBy");
+        requireText(command.getSource(), RejectionReason.INVALID_SOURCE, "source");
+        if (command.getCorrelationId() != null) {
+            requireText(command.getCorrelationId(), RejectionReason.INVALID_CORRELATION_ID, "correlationId");
+        }
+        Object payload = command.getPayload();
+        if (payload instanceof TagAssigned p) {
+            return new Command.Assign(entity(p.getEntityType(), p.getEntityId()), TagName.parse(p.getTag()));
+        }
+        if (payload instanceof TagUnassigned p) {
+            return new Command.Unassign(entity(p.getEntityType(), p.getEntityId()), TagName.parse(p.getTag()));
+        }
+        if (payload instanceof EntityTagsReplaced p) {
+            return new Command.ReplaceTags(entity(p.getEntityType(), p.getEntityId()), tags(p.getTags()));
+        }
+        if (payload instanceof TagDefined p) {
+            return new Command.DefineTag(
+                    TagName.parse(p.getName()), description(p.getDescription()), color(p.getColor()));
+        }
+        if (payload instanceof TagRenamed p) {
+            return new Command.RenameTag(TagName.parse(p.getName()), TagName.parse(p.getNewName()));
+        }
+        if (payload instanceof TagDeleted p) {
+            return new Command.DeleteTag(TagName.parse(p.getName()));
+        }
+        if (payload instanceof EntityDeleted p) {
+            return new Command.DeleteEntity(entity(p.getEntityType(), p.getEntityId()));
+        }
+        throw new InvalidCommandException(RejectionReason.UNKNOWN_PAYLOAD, "payload is missing or of an unknown type");
+    }
+
+    private static EntityKey entity(String type, String id) {
+        return EntityKey.of(type, id);
+    }
+
+    private static Set<TagName> tags(List<String> names) {
+        if (names.size() > Command.MAX_TAGS_PER_ENTITY) {
+            throw new InvalidCommandException(
+                    RejectionReason.TOO_MANY_TAGS,
+                    "at most " + Command.MAX_TAGS_PER_ENTITY + " tags per entity, got " + names.size());
+        }
+        Set<TagName> tags = new LinkedHashSet<>();
+        names.forEach(name -> tags.add(TagName.parse(name)));
+        return tags;
+    }
+
+    private static String description(String description) {
+        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
+            throw new InvalidCommandException(
+                    RejectionReason.INVALID_DESCRIPTION,
+                    "description must be at most " + MAX_DESCRIPTION + " characters");
+        }
+        return description;
+    }
+
+    private static String color(String color) {
+        if (color != null && !COLOR.matcher(color).matches()) {
+            throw new InvalidCommandException(RejectionReason.INVALID_COLOR, "color must be #RRGGBB");
+        }
+        return color;
+    }
+
+    private static void requireText(String value, RejectionReason reason, String field) {
+        if (value == null || !PRINTABLE_TEXT.matcher(value).matches()) {
+            throw new InvalidCommandException(reason, field + " must be 1-128 printable characters");
+        }
+    }
+}

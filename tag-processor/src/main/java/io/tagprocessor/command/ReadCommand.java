@@ -1,0 +1,48 @@
+package io.tagprocessor.command;
+
+import io.tagprocessor.tagging.Command;
+import io.tagprocessor.tagging.CommandContext;
+import io.tagprocessor.tagging.RejectionReason;
+
+/** A record after decoding and validation: a valid command, a refused one, or undecodable bytes. */
+sealed interface ReadCommand {
+
+    RawRecord raw();
+
+    /** The key the record is claimed under in {@code processed_events}. */
+    String claimKey();
+
+    /** Who issued the command, as far as it could be read (bounded; null when undecodable). */
+    String issuedBy();
+
+    record Valid(RawRecord raw, CommandContext context, Command command) implements ReadCommand {
+        public String claimKey() {
+            return context.commandId().toString();
+        }
+
+        public String issuedBy() {
+            return context.issuedBy();
+        }
+    }
+
+    /** Decoded but refused; claimed under its command id when that is a UUID, else its position. */
+    record Invalid(
+            RawRecord raw,
+            String claimKey,
+            String commandId,
+            String issuedBy,
+            String source,
+            RejectionReason reason,
+            String message)
+            implements ReadCommand {}
+
+    record Undecodable(RawRecord raw, Exception cause) implements ReadCommand {
+        public String claimKey() {
+            return raw.position();
+        }
+
+        public String issuedBy() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.tagprocessor.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The transactional outbox. Rows are appended in the transaction that caused them, with a
+ * {@code NOTIFY} that wakes the relay when that transaction commits; the relay reads them in id
+ * order and deletes them once the broker has acknowledged them.
+ */
+@Repository
+public class OutboxRepository {
+
+    /** The channel the relay listens on. */
+    public static final String CHANNEL = "tag_processor_outbox";
+
+    private static final String INSERT_OUTBOX_ROWS = """
+            INSERT INTO outbox (topic, record_key, event_id, event_type, causation_id, payload,
+                                state_topic, state_payload, headers, created_at)
+            SELECT topic, record_key, event_id, event_type, causation_id, payload,
+                   state_topic, state_payload, headers::jsonb, clock_timestamp()
+            FROM unnest(?::text[], ?::bytea[], ?::uuid[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::bytea[], ?::text[])
+                WITH ORDINALITY AS row (topic, record_key, event_id, event_type, causation_id, payload,
+                                        state_topic, state_payload, headers, position)
+            ORDER BY position
+            """;
+
+    private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
+
+    private static final String SELECT_NEXT_BATCH = """
+            SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
+                   state_topic, state_payload, headers::text, created_at
+            FROM outbox ORDER BY id LIMIT ?
+            """;
+
+    private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
+
+    /** The event type of every companion record: the entity state after an event. */
+    private static final String STATE_EVENT_TYPE = "EntityTagState";
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public OutboxRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Appends rows in list order (ids ascend in that order) and asks for a wake-up at commit. */
+    public void append(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update(ArrayStatement.of(INSERT_OUTBOX_ROWS)
+                .array("text", rows.stream().map(OutboxRow::topic).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::recordKey).toArray(byte[][]::new))
+                .array("uuid", rows.stream().map(OutboxRow::eventId).toArray())
+                .array("text", rows.stream().map(OutboxRow::eventType).toArray())
+                .array("text", rows.stream().map(OutboxRow::causationId).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::payload).toArray(byte[][]::new))
+                .array(
+                        "text",
+                        rows.stream()
+                                .map(row -> row.companion() == null
+                                        ? null
+                                        : row.companion().topic())
+                                .toArray())
+                .array(
+                        "bytea",
+                        rows.stream()
+                                .map(row -> row.companion() == null
+                                        ? null
+                                        : row.companion().payload())
+                                .toArray(byte[][]::new))
+                .array("text", rows.stream().map(this::extraHeaders).toArray()));
+        jdbc.query(NOTIFY_RELAY, rs -> {});
+    }
+
+    /** The oldest rows, read on the given connection (the relay's leader connection). */
+    public List<StoredOutboxRow> nextBatch(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_NEXT_BATCH)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<StoredOutboxRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new StoredOutboxRow(read(rs), rs.getTimestamp(11).toInstant()));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private OutboxRow read(ResultSet rs) throws SQLException {
+        String stateTopic = rs.getString(8);
+        String headers = rs.getString(10);
+        return new OutboxRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getBytes(3),
+                rs.getObject(4, UUID.class),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBytes(7),
+                stateTopic == null ? null : new OutboxRow.Companion(stateTopic, STATE_EVENT_TYPE, rs.getBytes(9)),
+                headers == null ? Map.of() : json.readValue(headers, HEADERS));
+    }
+
+    private String extraHeaders(OutboxRow row) {
+        return row.extraHeaders().isEmpty() ? null : json.writeValueAsString(row.extraHeaders());
+    }
+
+    public int delete(Connection connection, List<Long> ids) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(DELETE_PUBLISHED)) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A stored row and when it was written (the start of its publish delay). */
+    public record StoredOutboxRow(OutboxRow row, Instant createdAt) {}
+}

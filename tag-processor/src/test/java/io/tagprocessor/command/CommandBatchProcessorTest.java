@@ -1,0 +1,107 @@
+package io.tagprocessor.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.store.OutboxRepository;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class CommandBatchProcessorTest {
+
+    private final CommandReader reader = mock(CommandReader.class);
+    private final CommandApplier applier = mock(CommandApplier.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CommandBatchProcessor processor = new CommandBatchProcessor(
+            reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters, defaults());
+
+    private final ReadCommand good = undecodable(1);
+    private final ReadCommand poison = undecodable(2);
+    private final ReadCommand alsoGood = undecodable(3);
+
+    @Test
+    void aRecordFailingForANonTransientReasonIsDeadLetteredAndTheRestOfItsBatchCommits() {
+        readsAs(good, poison, alsoGood);
+        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
+
+        processor.process(records(3));
+
+        verify(applier).deadLetter(eq(poison), eq(bug), anyList());
+        verify(applier, never()).deadLetter(eq(good), any(), anyList());
+        assertThat(meters.counter("tag_processor.commands", "outcome", "applied")
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.counter("tag_processor.commands", "outcome", "dead_lettered")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureIsThrownForTheWholeBatchToBeRetried() {
+        readsAs(good, poison, alsoGood);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+                .thenThrow(new UncategorizedSQLException(
+                        "apply", "UPDATE", new SQLException("deadlock detected", "40P01")));
+
+        assertThatThrownBy(() -> processor.process(records(3))).isInstanceOf(UncategorizedSQLException.class);
+        verify(applier, never()).deadLetter(any(), any(), anyList());
+        assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
+    }
+
+    private void readsAs(ReadCommand... reads) {
+        for (ReadCommand read : reads) {
+            when(reader.read(argThat(
+                            raw -> raw != null && raw.offset() == read.raw().offset())))
+                    .thenReturn(read);
+        }
+    }
+
+    private static TagProcessorProperties defaults() {
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("tag-processor", TagProcessorProperties.class);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> records(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(offset -> new ConsumerRecord<>("tag-commands", 0, offset, new byte[0], new byte[] {0}))
+                .toList();
+    }
+
+    private static ReadCommand undecodable(long offset) {
+        return new ReadCommand.Undecodable(
+                new RawRecord("tag-commands", 0, offset, 0L, new byte[0], new byte[] {0}),
+                new IllegalStateException("x"));
+    }
+
+    /** Runs the callback on the calling thread; the rollback is what the caller's exception means. */
+    private static final class InlineTransactions extends TransactionTemplate {
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            return action.doInTransaction(null);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.tagprocessor.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagprocessor.avro.command.EntityTagsReplaced;
+import io.tagprocessor.avro.command.TagAssigned;
+import io.tagprocessor.avro.command.TagCommand;
+import io.tagprocessor.avro.command.TagDefined;
+import io.tagprocessor.avro.command.TagRenamed;
+import io.tagprocessor.tagging.Command;
+import io.tagprocessor.tagging.InvalidCommandException;
+import io.tagprocessor.tagging.RejectionReason;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CommandValidatorTest {
+
+    @Test
+    void mapsAnAssignmentToTheDomainCommand() {
+        Command command = CommandValidator.validate(command(new TagAssigned("article", "42", " Kafka ")));
+        assertThat(command).isInstanceOfSatisfying(Command.Assign.class, assign -> {
+            assertThat(assign.entity().key()).isEqualTo("article:42");
+            assertThat(assign.tag().display()).isEqualTo("Kafka");
+        });
+    }
+
+    @Test
+    void replacementCollapsesSpellingsOfOneTag() {
+        Command command =
+                CommandValidator.validate(command(new EntityTagsReplaced("article", "42", List.of("a", "b"))));
+        assertThat(((Command.ReplaceTags) command).tags()).hasSize(2);
+    }
+
+    @Test
+    void refusesOversizedTagSets() {
+        List<String> tooMany = Collections.nCopies(Command.MAX_TAGS_PER_ENTITY + 1, "t");
+        assertRefused(command(new EntityTagsReplaced("article", "42", tooMany)), RejectionReason.TOO_MANY_TAGS);
+    }
+
+    @Test
+    void refusesBadDescriptionAndColor() {
+        assertRefused(command(new TagDefined("t", "x".repeat(501), null)), RejectionReason.INVALID_DESCRIPTION);
+        assertRefused(command(new TagDefined("t", null, "red")), RejectionReason.INVALID_COLOR);
+        assertThat(CommandValidator.validate(command(new TagDefined("t", "fine", "#A1b2C3"))))
+                .isInstanceOf(Command.DefineTag.class);
+    }
+
+    @Test
+    void refusesMissingOrControlCharacterActorAndSource() {
+        TagCommand noActor = command(new TagRenamed("a", "b"));
+        noActor.setIssuedBy("");
+        assertRefused(noActor, RejectionReason.INVALID_ACTOR);
+        TagCommand badSource = command(new TagRenamed("a", "b"));
+        badSource.setSource("svc\u0007");
+        assertRefused(badSource, RejectionReason.INVALID_SOURCE);
+    }
+
+    @Test
+    void refusesAnUnknownPayload() {
+        assertRefused(command("not a payload"), RejectionReason.UNKNOWN_PAYLOAD);
+    }
+
+    private static void assertRefused(TagCommand command, RejectionReason reason) {
+        assertThatThrownBy(() -> CommandValidator.validate(command))
+                .isInstanceOfSatisfying(
+                        InvalidCommandException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private static TagCommand command(Object payload) {
+        return new TagCommand(UUID.randomUUID(), Instant.now(), "alice", "cms", null, payload);
+    }
+}

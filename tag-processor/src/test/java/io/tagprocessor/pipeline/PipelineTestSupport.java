@@ -1,0 +1,140 @@
+package io.tagprocessor.pipeline;
+
+import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.outbox.RecordEncoder;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.TestInfrastructure;
+import io.tagprocessor.wire.ConfluentAvroDeserializer;
+import io.tagprocessor.wire.SchemaRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running service against the real broker, registry and PostgreSQL of the shared fixture. All
+ * pipeline ITs share one application context, one database and one set of topics; each test uses
+ * its own entity ids and tag names, so tests never see each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+public abstract class PipelineTestSupport {
+
+    protected static final TestInfrastructure INFRA = TestInfrastructure.get();
+    static final PostgresDatabase DATABASE = SharedDatabase.INSTANCE;
+
+    static KafkaProducer<byte[], byte[]> producer;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected RecordEncoder encoder;
+
+    @Autowired
+    protected TagProcessorProperties properties;
+
+    @Autowired
+    SchemaRegistry schemaRegistry;
+
+    private final Map<Class<?>, ConfluentAvroDeserializer<?>> deserializers = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void pipelineProperties(DynamicPropertyRegistry registry) {
+        registry.add("tag-processor.database.url", DATABASE::jdbcUrl);
+        registry.add("tag-processor.database.username", DATABASE::username);
+        registry.add("tag-processor.database.password", DATABASE::password);
+        registry.add("tag-processor.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
+        registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
+        registry.add("tag-processor.topics.commands", () -> "it-tag-commands");
+        registry.add("tag-processor.topics.events", () -> "it-tag-events");
+        registry.add("tag-processor.topics.entity-state", () -> "it-tag-entity-state");
+        registry.add("tag-processor.topics.rejections", () -> "it-tag-command-rejections");
+        registry.add("tag-processor.topics.dead-letter", () -> "it-tag-commands.DLT");
+        registry.add("tag-processor.topics.partitions", () -> 3);
+        registry.add("tag-processor.consumer.concurrency", () -> 3);
+        registry.add("tag-processor.consumer.group-id", () -> "it-tag-processor");
+        registry.add("tag-processor.consumer.retry-max-interval", () -> "1s");
+        registry.add("tag-processor.consumer.max-record-bytes", () -> 65536);
+        registry.add("tag-processor.relay.leadership-retry-interval", () -> "200ms");
+    }
+
+    @BeforeAll
+    static void openProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                INFRA.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    /** Publishes commands the way a producer service does: Confluent wire format, keyed. */
+    protected void send(Commands.Keyed... commands) {
+        for (Commands.Keyed command : commands) {
+            byte[] value = encoder.encode(properties.topics().commands(), command.command());
+            sendRaw(command.key().getBytes(StandardCharsets.UTF_8), value);
+        }
+        producer.flush();
+    }
+
+    protected void sendRaw(byte[] key, byte[] value) {
+        producer.send(new ProducerRecord<>(properties.topics().commands(), key, value));
+    }
+
+    /** Decodes a record's value as a subscriber would, with our Confluent wire format deserializer. */
+    protected <T extends SpecificRecord> T decode(ConsumerRecord<byte[], byte[]> record, Class<T> type) {
+        @SuppressWarnings("unchecked")
+        ConfluentAvroDeserializer<T> deserializer = (ConfluentAvroDeserializer<T>)
+                deserializers.computeIfAbsent(type, t -> new ConfluentAvroDeserializer<>(schemaRegistry, type));
+        return deserializer.deserialize(record.topic(), record.value());
+    }
+
+    protected TopicProbe probe(String topic) {
+        return new TopicProbe(INFRA.kafkaBootstrapServers(), topic);
+    }
+
+    /** A name no other test uses. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected String outcomeOf(UUID commandId) {
+        return jdbc.sql("SELECT outcome FROM processed_events WHERE command_id = :id")
+                .param("id", commandId.toString())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The database made once for all pipeline ITs of this JVM, dropped when the JVM exits. */
+    static final class SharedDatabase {
+        static final PostgresDatabase INSTANCE = create();
+
+        private static PostgresDatabase create() {
+            PostgresDatabase database = INFRA.newDatabase("pipeline_it");
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+            return database;
+        }
+    }
+}
