@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +61,7 @@ public final class DevStack {
         SpringApplication service = new SpringApplication(TagProcessorApplication.class);
         service.setMainApplicationClass(TagProcessorApplication.class);
         service.setRegisterShutdownHook(false);
-        service.setDefaultProperties(defaultProperties(database));
+        service.setDefaultProperties(QuietLogs.BOOT_DEFAULTS);
         ConfigurableApplicationContext context =
                 started(service.run(serviceArguments(kafka, registry, database, args)));
 
@@ -87,18 +85,6 @@ public final class DevStack {
         }
         arguments.addAll(Arrays.asList(args));
         return arguments.toArray(String[]::new);
-    }
-
-    /**
-     * Lowest-precedence settings: quiet broker logs, and Boot's own DataSource properties for as long as
-     * the service has no DataSource of its own built from tag-processor.database (Boot ignores them once it has).
-     */
-    private static Map<String, Object> defaultProperties(PostgresUrl database) {
-        Map<String, Object> defaults = new HashMap<>(QuietLogs.BOOT_DEFAULTS);
-        defaults.put("spring.datasource.url", database.jdbcUrl());
-        defaults.put("spring.datasource.username", database.username());
-        defaults.put("spring.datasource.password", database.password());
-        return defaults;
     }
 
     private static StackAddresses addressesOf(

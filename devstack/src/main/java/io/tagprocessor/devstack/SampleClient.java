@@ -4,6 +4,9 @@ import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.avro.command.TagUnassigned;
 import io.tagprocessor.avro.event.TagEvent;
+import io.tagprocessor.wire.ConfluentAvroDeserializer;
+import io.tagprocessor.wire.ConfluentAvroSerializer;
+import io.tagprocessor.wire.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.logging.LogLevel;
@@ -40,12 +42,14 @@ public final class SampleClient {
             "usage: assign <entityType>:<entityId> <tag> | unassign <entityType>:<entityId> <tag> | watch";
     private static final String SOURCE = "devstack-sample-client";
 
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
+
     private final Target target;
-    private final StandInWireFormat wire;
+    private final SchemaRegistry registry;
 
     private SampleClient(Target target) {
         this.target = target;
-        this.wire = new StandInWireFormat(target.schemaRegistryUrl());
+        this.registry = SchemaRegistry.caching(target.schemaRegistryUrl(), null, null, REGISTRY_TIMEOUT);
     }
 
     public static void main(String[] args) {
@@ -78,17 +82,15 @@ public final class SampleClient {
                 : new TagUnassigned(entity.type(), entity.id(), tag);
         TagCommand tagCommand = new TagCommand(
                 UUID.randomUUID(), Instant.now(), System.getProperty("user.name", SOURCE), SOURCE, null, payload);
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+        Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 target.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+                "all");
+        try (var producer = new KafkaProducer<>(
+                settings, new StringSerializer(), new ConfluentAvroSerializer<TagCommand>(registry))) {
             RecordMetadata sent = producer.send(
-                            new ProducerRecord<>(target.commandsTopic(), entity.toString(), encode(tagCommand)))
+                            new ProducerRecord<>(target.commandsTopic(), entity.toString(), tagCommand))
                     .get();
             System.out.printf(
                     "published %s command_id=%s key=%s topic=%s partition=%d offset=%d%n",
@@ -104,6 +106,7 @@ public final class SampleClient {
     }
 
     private void watch() {
+        ConfluentAvroDeserializer<TagEvent> events = new ConfluentAvroDeserializer<>(registry, TagEvent.class);
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 target.kafkaBootstrapServers(),
@@ -122,12 +125,12 @@ public final class SampleClient {
                     "watching %s on %s from the beginning (Ctrl-C to stop)%n",
                     target.eventsTopic(), target.kafkaBootstrapServers());
             while (true) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(record -> System.out.println(describe(record)));
+                consumer.poll(Duration.ofSeconds(1)).forEach(record -> System.out.println(describe(record, events)));
             }
         }
     }
 
-    private String describe(ConsumerRecord<String, byte[]> record) {
+    private static String describe(ConsumerRecord<String, byte[]> record, ConfluentAvroDeserializer<TagEvent> events) {
         return "key=%s event_type=%s event_id=%s partition=%d offset=%d %s"
                 .formatted(
                         record.key(),
@@ -135,30 +138,21 @@ public final class SampleClient {
                         header(record, "event_id"),
                         record.partition(),
                         record.offset(),
-                        payloadOf(record.value()));
+                        payloadOf(record.value(), events));
     }
 
-    private String payloadOf(byte[] value) {
+    /** Decodes each record on its own, so one undecodable record is shown and skipped, not fatal. */
+    private static String payloadOf(byte[] value, ConfluentAvroDeserializer<TagEvent> events) {
         if (value == null) {
             return "payload=<tombstone>";
         }
         try {
-            TagEvent event = decode(value);
+            TagEvent event = events.decode(value);
             return "causation_id=%s occurred_at=%s payload=%s"
                     .formatted(event.getCausationId(), event.getOccurredAt(), event.getPayload());
         } catch (RuntimeException e) {
             return "payload=<undecodable: " + e.getMessage() + ">";
         }
-    }
-
-    /** The one place that encodes; swap for io.tagprocessor.wire's serializer when it exists. */
-    private byte[] encode(TagCommand command) {
-        return wire.serialize(target.commandsTopic(), command);
-    }
-
-    /** The one place that decodes; swap for io.tagprocessor.wire's deserializer when it exists. */
-    private TagEvent decode(byte[] value) {
-        return wire.deserialize(value, TagEvent.getClassSchema());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
