@@ -53,7 +53,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     /** Launches the child JVM without waiting; pair with {@link #awaitReady()}. */
-    static ApicurioRegistry launch(int port, Path logFile) {
+    public static ApicurioRegistry launch(int port, Path logFile) {
         Path runnerJar = runnerJar();
         Path logDirectory = logFile.toAbsolutePath().getParent();
         List<String> command = List.of(
@@ -82,7 +82,8 @@ public final class ApicurioRegistry implements AutoCloseable {
         }
     }
 
-    void awaitReady() {
+    /** Waits until {@code /health/ready} answers 200; on failure stops the child and reports its last log lines. */
+    public void awaitReady() {
         try {
             Awaitility.await("Apicurio Registry ready at " + baseUrl)
                     .atMost(STARTUP_TIMEOUT)

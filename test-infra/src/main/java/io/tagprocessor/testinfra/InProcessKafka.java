@@ -12,7 +12,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class InProcessKafka implements KafkaCluster {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessKafka.class);
-    private static final Map<String, String> BROKER_PROPERTIES = Map.of(
+    /** Settings for a one-broker cluster; shared with {@link FixedPortKafka}. */
+    static final Map<String, String> BROKER_PROPERTIES = Map.of(
             "auto.create.topics.enable", "true",
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
@@ -28,11 +29,10 @@ public final class InProcessKafka implements KafkaCluster {
         this.broker = broker;
     }
 
-    /** Starts the broker on {@code port} (0 picks a free one) and returns once it accepts clients. */
-    public static InProcessKafka start(int port) {
+    /** Starts the broker on a free port and returns once it accepts clients. For a chosen port see {@link FixedPortKafka}. */
+    public static InProcessKafka start() {
         long started = System.nanoTime();
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.kafkaPorts(port);
         broker.brokerProperties(BROKER_PROPERTIES);
         broker.afterPropertiesSet();
         InProcessKafka kafka = new InProcessKafka(broker);

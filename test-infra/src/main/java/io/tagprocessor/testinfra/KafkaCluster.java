@@ -14,6 +14,6 @@ interface KafkaCluster extends AutoCloseable {
         if (!"embedded".equalsIgnoreCase(choice) && Docker.available()) {
             return ContainerKafka.start();
         }
-        return InProcessKafka.start(0);
+        return InProcessKafka.start();
     }
 }
