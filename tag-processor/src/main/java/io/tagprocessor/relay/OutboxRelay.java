@@ -73,7 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         if (running.compareAndSet(false, true)) {
             Thread thread = new Thread(this::run, "outbox-relay");
             thread.setDaemon(true);
@@ -83,16 +83,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (running.compareAndSet(true, false)) {
             Thread thread = worker;
+            worker = null;
             LockSupport.unpark(thread);
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                thread.join(settings.pollInterval().toMillis() + TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The loop of the current worker only: a worker left over from before a restart ends. */
+    private boolean mine() {
+        return running.get() && worker == Thread.currentThread();
     }
 
     @Override
@@ -101,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
-        while (running.get()) {
+        while (mine()) {
             try (Connection connection = connections.open()) {
                 if (tryLead(connection)) {
                     try {
@@ -114,7 +120,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } catch (Exception e) {
                 stepDown();
-                if (running.get()) {
+                if (mine()) {
                     log.warn("event=relay_error error={}", e.toString());
                     pause(settings.errorBackoff());
                 }
@@ -147,7 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayWhileLeader(Connection connection) throws Exception {
         PGConnection notifications = connection.unwrap(PGConnection.class);
-        while (running.get()) {
+        while (mine()) {
             List<StoredOutboxRow> rows = outbox.nextBatch(connection, settings.batchSize());
             if (rows.isEmpty()) {
                 awaitWork(notifications);
