@@ -17,6 +17,7 @@ class CommandListener {
 
     @KafkaListener(
             id = "tag-commands",
+            idIsGroup = false,
             topics = "${tag-processor.topics.commands}",
             containerFactory = "commandContainerFactory",
             batch = "true")

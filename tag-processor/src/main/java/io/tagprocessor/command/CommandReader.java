@@ -56,7 +56,7 @@ class CommandReader {
 
     /** Refused input is echoed back in rejections and the ledger, but never more than this much. */
     private static String bounded(String value) {
-        return value == null || value.length() <= MAX_ECHOED_LENGTH ? value : value.substring(0, MAX_ECHOED_LENGTH);
+        return Echo.of(value, MAX_ECHOED_LENGTH);
     }
 
     private ReadCommand validated(RawRecord raw, TagCommand command) {

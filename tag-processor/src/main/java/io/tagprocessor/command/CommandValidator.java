@@ -27,6 +27,7 @@ final class CommandValidator {
     private static final Pattern PRINTABLE_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}]{1,128}");
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final int MAX_DESCRIPTION = 500;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
     private CommandValidator() {}
 
@@ -78,6 +79,11 @@ final class CommandValidator {
     }
 
     private static String description(String description) {
+        if (description != null && CONTROL.matcher(description).find()) {
+            throw new InvalidCommandException(
+                    RejectionReason.INVALID_DESCRIPTION,
+                    "description may not hold control characters other than line breaks and tabs");
+        }
         if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
             throw new InvalidCommandException(
                     RejectionReason.INVALID_DESCRIPTION,

@@ -1,6 +1,7 @@
 package io.tagprocessor.command;
 
 import io.tagprocessor.avro.rejection.CommandRejected;
+import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.DeadLetter;
 import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.outbox.OutboxRecords;
@@ -9,6 +10,8 @@ import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.tagging.Outcome;
 import io.tagprocessor.tagging.RejectionReason;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,7 @@ class OutcomeRows {
 
     private static final int MAX_EXCEPTION_MESSAGE = 1000;
     private static final int MAX_REASON = 300;
+    private static final int MAX_DEAD_LETTER_KEY = 16 * 1024;
 
     /** One record settled. */
     record Settled(Disposition disposition, List<OutboxRow> rows, OutcomeCorrection correction) {
@@ -33,10 +37,12 @@ class OutcomeRows {
 
     private final OutboxRecords records;
     private final Clock clock;
+    private final int maxRecordBytes;
 
-    OutcomeRows(OutboxRecords records, Clock clock) {
+    OutcomeRows(OutboxRecords records, Clock clock, TagProcessorProperties properties) {
         this.records = records;
         this.clock = clock;
+        this.maxRecordBytes = properties.consumer().maxRecordBytes();
     }
 
     Settled of(ReadCommand.Valid valid, Outcome outcome) {
@@ -79,14 +85,29 @@ class OutcomeRows {
                 null);
     }
 
+    /**
+     * The dead letter of a record: its original key and value, cut to the sizes the dead-letter topic
+     * is sure to take (a longer one is marked with its original size), so one huge record cannot
+     * stall the relay.
+     */
     OutboxRow deadLetter(RawRecord raw, Throwable cause) {
-        return records.deadLetter(new DeadLetter(raw.position(), raw.key(), raw.value(), headers(raw, cause)));
+        Map<String, String> headers = new HashMap<>(headers(raw, cause));
+        byte[] key = cut(raw.key(), MAX_DEAD_LETTER_KEY, Headers.DLT_ORIGINAL_KEY_SIZE, headers);
+        byte[] value = cut(raw.value(), maxRecordBytes, Headers.DLT_ORIGINAL_VALUE_SIZE, headers);
+        return records.deadLetter(new DeadLetter(raw.position(), key, value, headers));
+    }
+
+    private static byte[] cut(byte[] bytes, int limit, String sizeHeader, Map<String, String> headers) {
+        if (bytes == null || bytes.length <= limit) {
+            return bytes;
+        }
+        headers.put(sizeHeader, Integer.toString(bytes.length));
+        return Arrays.copyOf(bytes, limit);
     }
 
     /** The reason recorded in {@code processed_events} for a dead-lettered record. */
     static String reason(Throwable cause) {
-        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        return Echo.of(cause.getClass().getSimpleName() + ": " + cause.getMessage(), MAX_REASON);
     }
 
     private OutboxRow rejection(
@@ -97,7 +118,7 @@ class OutcomeRows {
     }
 
     private static Map<String, String> headers(RawRecord raw, Throwable cause) {
-        String message = String.valueOf(cause.getMessage());
+        String message = Echo.of(String.valueOf(cause.getMessage()), MAX_EXCEPTION_MESSAGE);
         return Map.of(
                 Headers.DLT_ORIGINAL_TOPIC,
                 raw.topic(),
@@ -110,6 +131,6 @@ class OutcomeRows {
                 Headers.DLT_EXCEPTION_CLASS,
                 cause.getClass().getName(),
                 Headers.DLT_EXCEPTION_MESSAGE,
-                message.length() > MAX_EXCEPTION_MESSAGE ? message.substring(0, MAX_EXCEPTION_MESSAGE) : message);
+                message);
     }
 }

@@ -14,7 +14,7 @@ public record ConsumerSettings(
         @NotBlank @DefaultValue("tag-processor") String groupId,
         @Min(1) @Max(64) @DefaultValue("2") int concurrency,
         @Min(1) @Max(10000) @DefaultValue("500") int maxPollRecords,
-        @Min(1024) @DefaultValue("1048576") int maxRecordBytes,
+        @Min(1024) @Max(1000000) @DefaultValue("1000000") int maxRecordBytes,
         @DefaultValue("true") boolean autoStartup,
         @DefaultValue("100ms") Duration retryInitialInterval,
         @DefaultValue("30s") Duration retryMaxInterval) {}

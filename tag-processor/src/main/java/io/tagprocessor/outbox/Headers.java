@@ -12,6 +12,10 @@ public final class Headers {
     public static final String DLT_ORIGINAL_TIMESTAMP = "dlt_original_timestamp";
     public static final String DLT_EXCEPTION_CLASS = "dlt_exception_class";
     public static final String DLT_EXCEPTION_MESSAGE = "dlt_exception_message";
+    /** Present when the key or value was cut to fit the dead-letter topic: the original size in bytes. */
+    public static final String DLT_ORIGINAL_KEY_SIZE = "dlt_original_key_size";
+
+    public static final String DLT_ORIGINAL_VALUE_SIZE = "dlt_original_value_size";
 
     private Headers() {}
 }

@@ -45,6 +45,9 @@ class CommandValidatorTest {
     void refusesBadDescriptionAndColor() {
         assertRefused(command(new TagDefined("t", "x".repeat(501), null)), RejectionReason.INVALID_DESCRIPTION);
         assertRefused(command(new TagDefined("t", null, "red")), RejectionReason.INVALID_COLOR);
+        assertRefused(command(new TagDefined("t", "nul\u0000byte", null)), RejectionReason.INVALID_DESCRIPTION);
+        assertThat(CommandValidator.validate(command(new TagDefined("t", "two\nlines\tand a tab", null))))
+                .isInstanceOf(Command.DefineTag.class);
         assertThat(CommandValidator.validate(command(new TagDefined("t", "fine", "#A1b2C3"))))
                 .isInstanceOf(Command.DefineTag.class);
     }

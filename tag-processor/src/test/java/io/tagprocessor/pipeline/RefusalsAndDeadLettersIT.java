@@ -96,7 +96,12 @@ class RefusalsAndDeadLettersIT extends PipelineTestSupport {
             ConsumerRecord<byte[], byte[]> letter = await().atMost(Duration.ofSeconds(30))
                     .until(() -> deadLetters.records(key), r -> !r.isEmpty())
                     .get(0);
-            assertThat(letter.value()).as(bad.getKey()).isEqualTo(bad.getValue());
+            if (bad.getKey().equals("oversized")) {
+                assertThat(letter.value()).isEqualTo(Arrays.copyOf(bad.getValue(), 65536));
+                assertThat(TopicProbe.header(letter, "dlt_original_value_size")).isEqualTo("100000");
+            } else {
+                assertThat(letter.value()).as(bad.getKey()).isEqualTo(bad.getValue());
+            }
             assertThat(TopicProbe.header(letter, "dlt_original_topic"))
                     .isEqualTo(properties.topics().commands());
             assertThat(TopicProbe.header(letter, "dlt_original_partition")).isNotNull();
@@ -119,6 +124,23 @@ class RefusalsAndDeadLettersIT extends PipelineTestSupport {
         assertThat(exceptionOf("wrong-magic", entity)).contains("BadMagicByte");
         assertThat(exceptionOf("unknown-schema", entity)).contains("UnknownSchemaId");
         assertThat(exceptionOf("truncated", entity)).contains("Truncated");
+    }
+
+    @Test
+    void aNulCharacterInTheActorIsRefusedAndItsPartitionKeepsGoing() {
+        String entity = unique("nul");
+        Commands.Keyed poisoned = assign("article", entity, unique("t"));
+        poisoned.command().setIssuedBy("ali\u0000ce");
+        Commands.Keyed canary = assign("article", entity, unique("canary"));
+        send(poisoned, canary);
+
+        assertThat(events.await("article:" + entity, 1)).hasSize(1);
+        assertThat(outcomeOf(poisoned.id())).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("SELECT issued_by FROM processed_events WHERE command_id = :id")
+                        .param("id", poisoned.id().toString())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ali\uFFFDce");
     }
 
     private String exceptionOf(String kind, String entity) {
