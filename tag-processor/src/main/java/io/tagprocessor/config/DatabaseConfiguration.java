@@ -39,6 +39,9 @@ class DatabaseConfiguration {
         config.setUsername(url.username());
         config.setPassword(url.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
+        // Plan every statement with its actual arrays: a generic plan made while the tables were
+        // small keeps scanning them whole once they are large.
+        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
         return new HikariDataSource(config);
     }
 

@@ -11,27 +11,31 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The set-based twin of {@link EntityRepository}: reads, locks and writes the entities of a whole
- * poll batch with one statement each. Entity rows are locked in key order, so two batches that
- * share entities wait for each other instead of deadlocking.
+ * poll batch with one statement each, looking rows up by primary key. Entity rows are locked in the
+ * order the caller gives, so two batches that share entities wait for each other instead of
+ * deadlocking.
  */
 @Repository
 public class EntityBatchRepository {
 
+    /** One primary-key lookup per key, locking in the order the keys are given. */
     private static final String SELECT_VERSIONS_FOR_UPDATE = """
             SELECT e.entity_type, e.entity_id, e.version
-            FROM entities e JOIN unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
-                ON e.entity_type = k.entity_type AND e.entity_id = k.entity_id
-            ORDER BY e.entity_type, e.entity_id
-            FOR UPDATE OF e
+            FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k (entity_type, entity_id, position)
+            CROSS JOIN LATERAL (
+                SELECT entity_type, entity_id, version FROM entities
+                WHERE entity_type = k.entity_type AND entity_id = k.entity_id
+                FOR UPDATE) AS e
+            ORDER BY k.position
             """;
 
     private static final String SELECT_TAGS_OF_ENTITIES = """
-            SELECT et.entity_type, et.entity_id, t.id, t.normalized_name, t.display_name, t.description, t.color
-            FROM entity_tags et
-                JOIN unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
-                    ON et.entity_type = k.entity_type AND et.entity_id = k.entity_id
-                JOIN tags t ON t.id = et.tag_id
-            ORDER BY t.normalized_name
+            SELECT k.entity_type, k.entity_id, t.id, t.normalized_name, t.display_name, t.description, t.color
+            FROM unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
+            CROSS JOIN LATERAL (
+                SELECT tag_id FROM entity_tags
+                WHERE entity_type = k.entity_type AND entity_id = k.entity_id) AS et
+            JOIN tags t ON t.id = et.tag_id
             """;
 
     private static final String UPSERT_VERSIONS = """
@@ -58,7 +62,10 @@ public class EntityBatchRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the rows of these entities (in key order) and returns the versions of those that exist. */
+    /**
+     * Locks the rows of these entities in the order given (callers sort, so concurrent batches lock
+     * alike) and returns the versions of those that exist.
+     */
     public Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities) {
         Map<EntityRow, Long> versions = new HashMap<>();
         jdbc.query(keys(SELECT_VERSIONS_FOR_UPDATE, entities), rs -> {

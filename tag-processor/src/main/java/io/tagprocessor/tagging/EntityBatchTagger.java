@@ -75,10 +75,9 @@ public class EntityBatchTagger {
     }
 
     private void write(Map<EntityRow, EntityWork> work, NewTags created, Instant at) {
-        Map<String, TagRow> inserted = tags.insertAllIfAbsent(created.displays, created.creators);
+        Map<String, TagRow> inserted = new HashMap<>(tags.insertAllIfAbsent(created.displays, created.creators));
         if (inserted.size() != created.displays.size()) {
-            throw new ConcurrencyFailureException(
-                    "a tag this batch creates was created concurrently; retrying the batch");
+            adoptConcurrentlyCreated(created, inserted);
         }
         Map<EntityRow, Long> versions = new HashMap<>();
         List<AssignmentRow> removed = new ArrayList<>();
@@ -87,6 +86,24 @@ public class EntityBatchTagger {
         entities.saveVersions(versions, at);
         entities.unassign(removed);
         entities.assign(added);
+    }
+
+    /**
+     * Another transaction created some of this batch's new tags first. Spelled as this batch
+     * assumed, they are simply used; spelled otherwise, the events computed are wrong and the batch
+     * is retried (it then finds the tags existing).
+     */
+    private void adoptConcurrentlyCreated(NewTags created, Map<String, TagRow> inserted) {
+        List<String> raced = created.displays.keySet().stream()
+                .filter(name -> !inserted.containsKey(name))
+                .toList();
+        tags.findAll(raced).forEach((name, row) -> {
+            if (!row.displayName().equals(created.displays.get(name))) {
+                throw new ConcurrencyFailureException(
+                        "tag '" + name + "' was created concurrently with another spelling; retrying the batch");
+            }
+            inserted.put(name, row);
+        });
     }
 
     private static List<String> namesToAdd(List<Command> commands) {
