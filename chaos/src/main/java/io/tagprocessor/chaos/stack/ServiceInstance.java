@@ -49,6 +49,11 @@ public final class ServiceInstance {
         return name;
     }
 
+    /** e.g. http://127.0.0.1:PORT, for the actuator endpoints. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public Path logFile() {
         return directory.resolve("service-" + name + ".log");
     }

@@ -28,8 +28,10 @@ import java.util.UUID;
  *       load phases may spell them any way that normalizes alike and may redefine them (always with a
  *       description, so a define is never a no-op merely because an assignment created the tag first);
  *   <li>load phases change entities (every entity command type) and redefine pool tags;
- *   <li>renames and deletions of lifecycle tags happen only in the phases between two load phases,
- *       after the service processed everything before, and nothing else runs in those phases.
+ *   <li>renames and deletions of lifecycle tags happen only between two load phases, after the
+ *       service processed everything before, each in a phase of its own: two renames of different
+ *       tags (different keys) that one entity carries would otherwise give that entity its two new
+ *       versions in either order.
  * </ul>
  *
  * Within a phase the only cross-key effect left is which command creates a new tag first, and every
@@ -85,7 +87,7 @@ public final class Workload {
             int count = epoch == shape.epochs() ? shape.commands() - perEpoch * (shape.epochs() - 1) : perEpoch;
             phases.add(new Phase(phases.size(), "load-" + epoch, load(phases.size(), epoch, count)));
             if (epoch < shape.epochs()) {
-                phases.add(new Phase(phases.size(), "tag-lifecycle-" + epoch, lifecycle(phases.size(), epoch)));
+                lifecycle(phases, epoch);
             }
         }
         return phases;
@@ -209,36 +211,45 @@ public final class Workload {
         return random.nextInt(4) == 0 ? Names.variant(canonical, random) : canonical;
     }
 
-    /** Renames, case-only renames, deletions and redefinitions of lifecycle tags, and refused ones. */
-    private List<Planned> lifecycle(int phase, int epoch) {
-        List<Planned> records = new ArrayList<>();
+    /**
+     * Renames, case-only renames, deletions and redefinitions of lifecycle tags, and refused ones. What
+     * cannot touch an entity goes into one phase; every rename or deletion that may gets a phase of its own.
+     */
+    private void lifecycle(List<Phase> phases, int epoch) {
+        List<Planned> harmless = new ArrayList<>();
+        int first = phases.size();
+        phases.add(new Phase(first, "tag-lifecycle-" + epoch, harmless));
         for (int l = 0; l < shape.lifecycleTags(); l++) {
             String current = lifecycleName[l];
             String key = Names.tagKey(current);
             double r = random.nextDouble();
             if (r < 0.30) {
                 String renamed = "Life-%02d-r%d".formatted(l, epoch);
-                records.add(original(phase, key, new TagRenamed(current, renamed)));
+                alone(phases, epoch, key, new TagRenamed(current, renamed));
                 lifecycleName[l] = renamed;
             } else if (r < 0.40) {
                 String other = current.equals(current.toUpperCase(Locale.ROOT))
                         ? current.toLowerCase(Locale.ROOT)
                         : current.toUpperCase(Locale.ROOT);
-                records.add(original(phase, key, new TagRenamed(current, other)));
+                alone(phases, epoch, key, new TagRenamed(current, other));
                 lifecycleName[l] = other;
             } else if (r < 0.55) {
-                records.add(original(phase, key, new TagDeleted(current)));
+                alone(phases, epoch, key, new TagDeleted(current));
             } else if (r < 0.65) {
-                records.add(original(phase, key, new TagDefined(current, "lifecycle " + l + " in " + epoch, color())));
+                harmless.add(original(first, key, new TagDefined(current, "lifecycle " + l + " in " + epoch, color())));
             } else if (r < 0.72) {
                 String taken = Names.poolTag(random.nextInt(shape.poolTags()));
-                records.add(original(phase, key, new TagRenamed(current, taken)));
+                harmless.add(original(first, key, new TagRenamed(current, taken)));
             }
         }
         String ghost = "Ghost-" + epoch;
-        records.add(original(phase, Names.tagKey(ghost), new TagRenamed(ghost, ghost + "-renamed")));
-        records.add(original(phase, Names.tagKey(ghost), new TagDeleted(ghost)));
-        return records;
+        harmless.add(original(first, Names.tagKey(ghost), new TagRenamed(ghost, ghost + "-renamed")));
+        harmless.add(original(first, Names.tagKey(ghost), new TagDeleted(ghost)));
+    }
+
+    private void alone(List<Phase> phases, int epoch, String key, Object payload) {
+        int index = phases.size();
+        phases.add(new Phase(index, "tag-lifecycle-" + epoch + "-" + index, List.of(original(index, key, payload))));
     }
 
     private Planned resendCandidate() {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the chaos harness outside Maven: ./chaos/chaos.sh [short|full] [seed]
+# Needs a build first: ./mvnw -B -q -pl chaos -am -DskipTests package
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+mode="${1:-full}"
+seed="${2:-4242}"
+cp="$here/target/classes:$(cat "$here/target/chaos.classpath")"
+exec java -Dchaos.mode="$mode" -Dchaos.seed="$seed" \
+  -Dchaos.service.jar="$here/../tag-processor/target/tag-processor-0.1.0-SNAPSHOT-exec.jar" \
+  -Dchaos.dir="$here/target/chaos" \
+  -cp "$cp" io.tagprocessor.chaos.ChaosMain
