@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -44,6 +45,10 @@ public final class ChaosRun {
     private final ChaosSettings settings;
     private final List<Phase> phases;
     private final long[] claimsAfterPhase;
+    private final Set<Integer> claimingSeqs = new HashSet<>();
+    private final AtomicLong recordsSent = new AtomicLong();
+    private final AtomicLong claimsSent = new AtomicLong();
+    private final long records;
 
     private ChaosRun(ChaosSettings settings) {
         this.settings = settings;
@@ -55,12 +60,14 @@ public final class ChaosRun {
             for (Planned planned : phase.records()) {
                 if (planned.isGarbage()) {
                     garbage++;
-                } else {
-                    ids.add(planned.command().getCommandId());
+                    claimingSeqs.add(planned.seq());
+                } else if (ids.add(planned.command().getCommandId())) {
+                    claimingSeqs.add(planned.seq());
                 }
             }
             claimsAfterPhase[phase.index()] = ids.size() + garbage;
         }
+        this.records = phases.stream().mapToInt(p -> p.records().size()).sum();
     }
 
     public static Summary execute(ChaosSettings settings) throws Exception {
@@ -90,12 +97,22 @@ public final class ChaosRun {
                         fleet,
                         stack.kafka(),
                         stack.database(),
-                        this::totalClaims,
+                        new FaultInjector.Progress() {
+                            @Override
+                            public double sentShare() {
+                                return (double) recordsSent.get() / records;
+                            }
+
+                            @Override
+                            public long claimsSent() {
+                                return claimsSent.get();
+                            }
+                        },
                         settings.workload().seed());
                 faults.start();
                 try (Sender sender = new Sender(stack.bootstrapServers(), encoder)) {
                     for (Phase phase : phases) {
-                        phase.records().forEach(sender::send);
+                        sendPaced(sender, phase.records());
                         sender.flush();
                         awaitProcessed(stack.database(), claimsAfterPhase[phase.index()], fleet, faults, phase.name());
                     }
@@ -110,6 +127,24 @@ public final class ChaosRun {
             }
             log.info("chaos=load_done seconds={}", seconds(started));
             return verify(stack, encoder, fleet, faults, started);
+        }
+    }
+
+    private void sendPaced(Sender sender, List<Planned> records) {
+        long started = System.nanoTime();
+        long nanosPerRecord = 1_000_000_000L / settings.recordsPerSecond();
+        for (int i = 0; i < records.size(); i++) {
+            long due = started + i * nanosPerRecord;
+            long wait = due - System.nanoTime();
+            if (wait > 1_000_000) {
+                pause(wait / 1_000_000);
+            }
+            Planned planned = records.get(i);
+            sender.send(planned);
+            recordsSent.incrementAndGet();
+            if (claimingSeqs.contains(planned.seq())) {
+                claimsSent.incrementAndGet();
+            }
         }
     }
 

@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One run: the workload, the faults, where the service jar is and where the run writes its logs.
+ * One run: the workload, how fast it is sent (slow enough that the service is busy with small batches
+ * the whole time, so faults land inside transactions and between publish and acknowledgement), the
+ * faults, where the service jar is and where the run writes its logs.
  * {@link #shortRun} runs inside {@code ./mvnw verify}; {@link #fullRun} is issue 4's full harness.
  */
 public record ChaosSettings(
         String mode,
         WorkloadShape workload,
+        int recordsPerSecond,
         List<Fault> faults,
         Path serviceJar,
         Path directory,
@@ -26,6 +29,7 @@ public record ChaosSettings(
         return new ChaosSettings(
                 "short",
                 new WorkloadShape(seed, 1_500, 120, 30, 8, 2, 0.10, 0.02, 0.02),
+                300,
                 List.of(new Fault(0.35, Fault.Kind.KILL), new Fault(0.6, Fault.Kind.TERMINATE_CONNECTIONS)),
                 serviceJar,
                 directory,
@@ -37,6 +41,7 @@ public record ChaosSettings(
         return new ChaosSettings(
                 "full",
                 new WorkloadShape(seed, 50_000, 2_400, 240, 30, 5, 0.10, 0.01, 0.02),
+                1_000,
                 List.of(
                         new Fault(0.06, Fault.Kind.KILL),
                         new Fault(0.10, Fault.Kind.TERMINATE_CONNECTIONS),

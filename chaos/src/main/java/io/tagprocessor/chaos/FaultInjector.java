@@ -7,15 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires the run's faults one after the other, each once the service has processed its share of the
- * records (so every fault hits a service under load), at a seeded random instant within a short
- * window after that point. Runs on its own thread; {@link #await} waits until the last fault has
- * been fired and every instance it stopped is back.
+ * Fires the run's faults one after the other, each once the harness has sent its share of the
+ * records and while the service still has records to claim (so every fault hits a service in the
+ * middle of its work), at a seeded random instant within a short window after that point. Runs on its
+ * own thread; {@link #await} waits until the last fault has been fired and every instance it stopped is
+ * back.
  */
 final class FaultInjector {
 
@@ -25,7 +25,7 @@ final class FaultInjector {
     private final Fleet fleet;
     private final StandaloneKafka kafka;
     private final ChaosDatabase database;
-    private final LongSupplier totalClaims;
+    private final Progress progress;
     private final Random random;
     private final AtomicInteger kills = new AtomicInteger();
     private final AtomicInteger terminations = new AtomicInteger();
@@ -39,13 +39,13 @@ final class FaultInjector {
             Fleet fleet,
             StandaloneKafka kafka,
             ChaosDatabase database,
-            LongSupplier totalClaims,
+            Progress progress,
             long seed) {
         this.faults = faults;
         this.fleet = fleet;
         this.kafka = kafka;
         this.database = database;
-        this.totalClaims = totalClaims;
+        this.progress = progress;
         this.random = new Random(seed ^ 0x5DEECE66DL);
         this.thread = new Thread(this::run, "chaos-faults");
         this.thread.setDaemon(true);
@@ -97,10 +97,23 @@ final class FaultInjector {
         }
     }
 
+    /** Until {@code share} of the records is sent and the service is busy, or everything is done. */
     private void awaitProgress(double share) {
-        while (database.processedCount() < share * totalClaims.getAsLong()) {
-            pause(100);
+        while (true) {
+            long processed = database.processedCount();
+            boolean busy = processed >= 0 && processed < progress.claimsSent();
+            if (progress.sentShare() >= share && (busy || progress.sentShare() >= 1.0)) {
+                return;
+            }
+            pause(50);
         }
+    }
+
+    /** How far the sending is: share of records sent, and how many claims those records make. */
+    interface Progress {
+        double sentShare();
+
+        long claimsSent();
     }
 
     private void fire(Fault.Kind kind) {
