@@ -32,12 +32,11 @@ public record Summary(
     }
 
     public String line() {
-        return ("chaos: mode=%s commands=%d applied=%d no_effect=%d duplicates=%d rejected=%d dlt=%d lost=%d doubled=%d"
+        return ("chaos: commands=%d applied=%d no_effect=%d duplicates=%d rejected=%d dlt=%d lost=%d doubled=%d"
                         + " state_mismatches=%d outcome_mismatches=%d event_mismatches=%d order_violations=%d"
                         + " kills=%d rebalances=%d broker_restarts=%d pg_terminations=%d relay_handovers=%d"
-                        + " events=%d redelivered_events=%d seconds=%d")
+                        + " events=%d redelivered_events=%d seconds=%d mode=%s")
                 .formatted(
-                        mode,
                         commands,
                         applied,
                         noEffect,
@@ -57,6 +56,7 @@ public record Summary(
                         relayHandovers,
                         events,
                         redeliveredEvents,
-                        seconds);
+                        seconds,
+                        mode);
     }
 }
