@@ -1,0 +1,82 @@
+package io.tagprocessor.chaos;
+
+import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.chaos.workload.Encoder;
+import io.tagprocessor.chaos.workload.Planned;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The producer side of the harness: an idempotent producer ({@code acks=all}, ordered per partition)
+ * whose deliveries outlast a broker restart, so each planned record lands exactly once. Every
+ * record carries its sequence number in the header {@value #SEQ_HEADER}; the service ignores it.
+ */
+final class Sender implements AutoCloseable {
+
+    static final String SEQ_HEADER = "chaos_seq";
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Encoder encoder;
+    private final List<Future<RecordMetadata>> pending = new ArrayList<>();
+
+    Sender(String bootstrapServers, Encoder encoder) {
+        this.encoder = encoder;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                600_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                600_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    void send(Planned planned) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SEQ_HEADER, Integer.toString(planned.seq()).getBytes(StandardCharsets.UTF_8));
+        byte[] key = planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8);
+        pending.add(producer.send(new ProducerRecord<>(Topics.COMMANDS, null, key, encoder.value(planned), headers)));
+    }
+
+    /** Waits until the broker acknowledged everything sent so far; fails the run if a send failed. */
+    void flush() {
+        producer.flush();
+        try {
+            for (Future<RecordMetadata> ack : pending) {
+                ack.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the harness could not send a record: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        }
+        pending.clear();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

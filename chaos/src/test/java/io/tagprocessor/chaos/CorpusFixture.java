@@ -1,0 +1,108 @@
+package io.tagprocessor.chaos;
+
+import io.tagprocessor.chaos.stack.ServiceInstance;
+import io.tagprocessor.chaos.stack.Stack;
+import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.chaos.workload.Encoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A stack with one service instance for the tests that feed single records. With {@code largeRecords}
+ * the command topic (and its dead-letter topic) accept records of up to 16 MiB, so oversized input
+ * reaches the service; without, every topic has the broker's defaults.
+ */
+final class CorpusFixture implements AutoCloseable {
+
+    static final int LARGE_RECORDS = 16 * 1024 * 1024;
+
+    final Stack stack;
+    final ServiceInstance service;
+    final Encoder encoder;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    CorpusFixture(String name) {
+        this(name, true, Map.of());
+    }
+
+    CorpusFixture(String name, boolean largeRecords, Map<String, String> serviceEnvironment) {
+        Path directory = Path.of(System.getProperty("chaos.dir", "target/chaos"))
+                .resolve(name + "-" + Instant.now().toString().replace(':', '-'))
+                .toAbsolutePath();
+        Path jar = Path.of(System.getProperty("chaos.service.jar")).toAbsolutePath();
+        stack = Stack.start(
+                directory, largeRecords ? Map.of("max.message.bytes", Integer.toString(LARGE_RECORDS)) : Map.of());
+        service = stack.service(name, jar, 2, serviceEnvironment);
+        service.start();
+        service.awaitReady(Duration.ofMinutes(3));
+        encoder = new Encoder(stack.registryUrl());
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                LARGE_RECORDS,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    RecordMetadata send(String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(
+                            Topics.COMMANDS, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+                    .get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot send", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** outcome and reason of one processed_events row, if there is one. */
+    Optional<String[]> claim(String claimKey) {
+        try (Connection connection = stack.database().connect();
+                PreparedStatement ps = connection.prepareStatement(
+                        "SELECT outcome, reason, partition, \"offset\" FROM processed_events WHERE command_id = ?")) {
+            ps.setString(1, claimKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(
+                                new String[] {rs.getString(1), rs.getString(2), rs.getInt(3) + "/" + rs.getLong(4)})
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection connection = stack.database().connect()) {
+            connection.createStatement().execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        service.stop();
+        stack.close();
+    }
+}
