@@ -42,8 +42,11 @@ CREATE TABLE entity_tags (
     command_id  UUID        NOT NULL,
     CONSTRAINT entity_tags_pkey PRIMARY KEY (entity_type, entity_id, tag_id),
     CONSTRAINT entity_tags_entity_fkey FOREIGN KEY (entity_type, entity_id)
-        REFERENCES entities (entity_type, entity_id),
-    CONSTRAINT entity_tags_tag_fkey FOREIGN KEY (tag_id) REFERENCES tags (id)
+        REFERENCES entities (entity_type, entity_id)
+    -- No foreign key to tags, on purpose: its check locks the tag row (FOR KEY SHARE) for every
+    -- assignment written, so concurrent batches would queue on popular tags. Instead a tag is only
+    -- renamed or deleted under the exclusive tag-structure advisory lock, which every batch that
+    -- assigns holds shared, and deleting a tag deletes its assignments first.
 );
 
 -- "a tag's entities", paginated by entity key

@@ -17,18 +17,23 @@ CREATE TABLE processed_events (
     CONSTRAINT processed_events_outcome_check CHECK (outcome IN ('APPLIED', 'NO_EFFECT', 'REJECTED', 'DEAD_LETTERED'))
 );
 
-CREATE INDEX processed_events_processed_at_idx ON processed_events (processed_at);
-
 -- Records waiting to be published. id gives the publish order; the payload is already in the
 -- Confluent wire format (or the raw bytes of a dead-lettered record); NULL payload = tombstone.
+-- Headers event_id, event_type and causation_id come from their columns; headers holds only
+-- extra ones (a dead letter's origin). An entity change carries its companion record, the
+-- entity's new state (state_topic, state_payload; NULL payload = tombstone), published right
+-- after the event with the same key: one row instead of two.
 CREATE TABLE outbox (
-    id          BIGINT GENERATED ALWAYS AS IDENTITY,
-    topic       TEXT        NOT NULL,
-    record_key  BYTEA,
-    event_id    UUID        NOT NULL,
-    event_type  TEXT        NOT NULL,
-    payload     BYTEA,
-    headers     JSONB       NOT NULL,
-    created_at  TIMESTAMPTZ NOT NULL,
+    id            BIGINT GENERATED ALWAYS AS IDENTITY,
+    topic         TEXT        NOT NULL,
+    record_key    BYTEA,
+    event_id      UUID        NOT NULL,
+    event_type    TEXT        NOT NULL,
+    causation_id  TEXT,
+    payload       BYTEA,
+    state_topic   TEXT,
+    state_payload BYTEA,
+    headers       JSONB,
+    created_at    TIMESTAMPTZ NOT NULL,
     CONSTRAINT outbox_pkey PRIMARY KEY (id)
 );

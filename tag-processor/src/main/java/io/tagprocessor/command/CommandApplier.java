@@ -1,146 +1,200 @@
 package io.tagprocessor.command;
 
-import io.tagprocessor.avro.rejection.CommandRejected;
-import io.tagprocessor.outbox.DeadLetter;
-import io.tagprocessor.outbox.Headers;
-import io.tagprocessor.outbox.OutboxRecords;
 import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEvent;
 import io.tagprocessor.store.ProcessedEventsRepository;
+import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.store.TagStructureLock;
+import io.tagprocessor.tagging.Command;
+import io.tagprocessor.tagging.CommandContext;
+import io.tagprocessor.tagging.EntityBatchTagger;
 import io.tagprocessor.tagging.Outcome;
-import io.tagprocessor.tagging.RejectionReason;
 import io.tagprocessor.tagging.TagCommandHandler;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies one read record inside the caller's transaction: claims it in {@code processed_events}
- * (a claim that already exists makes it a duplicate with no effect), applies it, and appends the
- * outbox rows it causes to {@code out}. The caller appends those rows in the same transaction, so
- * the claim, the effect and the rows commit or roll back together.
+ * Applies read records inside the caller's transaction. First every record is claimed in
+ * {@code processed_events} with one statement (the database says which are new; the rest are
+ * duplicates with no effect); then the new ones are applied in order, runs of entity commands as
+ * a set, tag commands one by one; the outbox rows they cause go to {@code out} in record order.
+ * The caller appends those rows in the same transaction, so claims, effects and rows commit or
+ * roll back together.
  */
 @Component
 class CommandApplier {
 
-    private static final int MAX_EXCEPTION_MESSAGE = 1000;
-
     private final ProcessedEventsRepository processed;
-    private final TagCommandHandler handler;
-    private final OutboxRecords records;
+    private final TagStructureLock tagStructure;
+    private final EntityBatchTagger entityTagger;
+    private final TagCommandHandler tagHandler;
+    private final OutcomeRows outcomeRows;
     private final Clock clock;
 
-    CommandApplier(ProcessedEventsRepository processed, TagCommandHandler handler, OutboxRecords records, Clock clock) {
+    CommandApplier(
+            ProcessedEventsRepository processed,
+            TagStructureLock tagStructure,
+            EntityBatchTagger entityTagger,
+            TagCommandHandler tagHandler,
+            OutcomeRows outcomeRows,
+            Clock clock) {
         this.processed = processed;
-        this.handler = handler;
-        this.records = records;
+        this.tagStructure = tagStructure;
+        this.entityTagger = entityTagger;
+        this.tagHandler = tagHandler;
+        this.outcomeRows = outcomeRows;
         this.clock = clock;
     }
 
-    Disposition apply(ReadCommand read, List<OutboxRow> out) {
-        if (read instanceof ReadCommand.Valid valid) {
-            return applyValid(valid, out);
+    /** Applies the records in order and returns what became of each, in the same order. */
+    List<Disposition> apply(List<ReadCommand> batch, List<OutboxRow> out) {
+        lockTagStructure(batch);
+        boolean[] fresh = claim(batch);
+        Settlement settlement = new Settlement(batch.size());
+        int next = 0;
+        while (next < batch.size()) {
+            ReadCommand read = batch.get(next);
+            if (fresh[next] && isEntityCommand(read)) {
+                next = applyEntityRun(batch, fresh, next, settlement);
+            } else {
+                settle(next, read, fresh[next], settlement);
+                next++;
+            }
         }
-        if (read instanceof ReadCommand.Invalid invalid) {
-            return reject(invalid, out);
-        }
-        return deadLetter(read, ((ReadCommand.Undecodable) read).cause(), out);
+        processed.recordOutcomes(settlement.corrections);
+        settlement.rows.forEach(out::addAll);
+        return settlement.dispositions;
     }
 
     /** Sends a record whose processing failed for a non-transient reason to the dead-letter topic. */
     Disposition deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
-        RawRecord raw = read.raw();
-        if (!claim(read, Disposition.DEAD_LETTERED, cause.getClass().getSimpleName())) {
+        if (!processed
+                .claimAll(List.of(claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause))))
+                .contains(read.claimKey())) {
             return Disposition.DUPLICATE;
         }
-        out.add(records.deadLetter(new DeadLetter(raw.position(), raw.key(), raw.value(), headers(raw, cause))));
+        out.add(outcomeRows.deadLetter(read.raw(), cause));
         return Disposition.DEAD_LETTERED;
     }
 
-    private Disposition reject(ReadCommand.Invalid invalid, List<OutboxRow> out) {
-        if (!claim(invalid, Disposition.REJECTED, invalid.reason().name())) {
-            return Disposition.DUPLICATE;
+    /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
+    private void lockTagStructure(List<ReadCommand> batch) {
+        boolean restructures = batch.stream()
+                .anyMatch(read -> read instanceof ReadCommand.Valid valid
+                        && (valid.command() instanceof Command.RenameTag
+                                || valid.command() instanceof Command.DeleteTag));
+        if (restructures) {
+            tagStructure.exclusive();
+        } else {
+            tagStructure.shared();
         }
-        out.add(rejection(
-                invalid.raw(),
-                invalid.claimKey(),
-                invalid.commandId(),
-                invalid.source(),
-                invalid.reason(),
-                invalid.message()));
-        return Disposition.REJECTED;
     }
 
-    private Disposition applyValid(ReadCommand.Valid valid, List<OutboxRow> out) {
-        if (!claim(valid, Disposition.APPLIED, null)) {
-            return Disposition.DUPLICATE;
+    private boolean[] claim(List<ReadCommand> batch) {
+        List<ProcessedEvent> claims = new ArrayList<>(batch.size());
+        for (ReadCommand read : batch) {
+            claims.add(claimOf(read, provisional(read), provisionalReason(read)));
         }
-        Outcome outcome = handler.apply(valid.command(), valid.context());
-        if (outcome instanceof Outcome.Applied applied) {
-            out.addAll(records.forChanges(valid.context(), applied.changes()));
-            return Disposition.APPLIED;
+        Set<String> claimed = processed.claimAll(claims);
+        Set<String> seen = new HashSet<>();
+        boolean[] fresh = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            String key = batch.get(i).claimKey();
+            fresh[i] = claimed.contains(key) && seen.add(key);
         }
-        if (outcome instanceof Outcome.Refused refused) {
-            processed.recordOutcome(
-                    valid.claimKey(),
-                    Disposition.REJECTED.name(),
-                    refused.reason().name());
-            out.add(rejection(
-                    valid.raw(),
-                    valid.claimKey(),
-                    valid.claimKey(),
-                    valid.context().source(),
-                    refused.reason(),
-                    refused.message()));
-            return Disposition.REJECTED;
-        }
-        processed.recordOutcome(valid.claimKey(), Disposition.NO_EFFECT.name(), null);
-        return Disposition.NO_EFFECT;
+        return fresh;
     }
 
-    private boolean claim(ReadCommand read, Disposition disposition, String reason) {
+    /** Applies the run of entity commands starting at {@code start}; returns the index after it. */
+    private int applyEntityRun(List<ReadCommand> batch, boolean[] fresh, int start, Settlement settlement) {
+        List<Integer> positions = new ArrayList<>();
+        List<Command> commands = new ArrayList<>();
+        List<CommandContext> contexts = new ArrayList<>();
+        int next = start;
+        for (; next < batch.size() && (!fresh[next] || !isTagCommand(batch.get(next))); next++) {
+            ReadCommand read = batch.get(next);
+            if (fresh[next] && read instanceof ReadCommand.Valid valid) {
+                positions.add(next);
+                commands.add(valid.command());
+                contexts.add(valid.context());
+            } else {
+                settle(next, read, fresh[next], settlement);
+            }
+        }
+        List<Outcome> outcomes = entityTagger.apply(commands, contexts);
+        for (int i = 0; i < positions.size(); i++) {
+            int position = positions.get(i);
+            settlement.settle(position, outcomeRows.of((ReadCommand.Valid) batch.get(position), outcomes.get(i)));
+        }
+        return next;
+    }
+
+    private void settle(int position, ReadCommand read, boolean fresh, Settlement settlement) {
+        if (!fresh) {
+            settlement.settle(position, OutcomeRows.Settled.duplicate());
+        } else if (read instanceof ReadCommand.Valid valid) {
+            settlement.settle(position, outcomeRows.of(valid, tagHandler.apply(valid.command(), valid.context())));
+        } else {
+            settlement.settle(position, outcomeRows.refused(read));
+        }
+    }
+
+    private ProcessedEvent claimOf(ReadCommand read, Disposition outcome, String reason) {
         RawRecord raw = read.raw();
-        return processed.claim(new ProcessedEvent(
+        return new ProcessedEvent(
                 read.claimKey(),
                 raw.topic(),
                 raw.partition(),
                 raw.offset(),
-                disposition.name(),
+                outcome.name(),
                 reason,
                 read.issuedBy(),
-                clock.instant()));
+                clock.instant());
     }
 
-    private OutboxRow rejection(
-            RawRecord raw, String claimKey, String commandId, String source, RejectionReason reason, String message) {
-        CommandRejected rejected = new CommandRejected(
-                commandId,
-                reason.name(),
-                message,
-                source,
-                raw.topic(),
-                raw.partition(),
-                raw.offset(),
-                Instant.now(clock));
-        return records.rejection(raw.key(), rejected, claimKey);
+    private static Disposition provisional(ReadCommand read) {
+        if (read instanceof ReadCommand.Valid) {
+            return Disposition.APPLIED;
+        }
+        return read instanceof ReadCommand.Invalid ? Disposition.REJECTED : Disposition.DEAD_LETTERED;
     }
 
-    private static Map<String, String> headers(RawRecord raw, Throwable cause) {
-        String message = String.valueOf(cause.getMessage());
-        return Map.of(
-                Headers.DLT_ORIGINAL_TOPIC,
-                raw.topic(),
-                Headers.DLT_ORIGINAL_PARTITION,
-                Integer.toString(raw.partition()),
-                Headers.DLT_ORIGINAL_OFFSET,
-                Long.toString(raw.offset()),
-                Headers.DLT_ORIGINAL_TIMESTAMP,
-                Long.toString(raw.timestamp()),
-                Headers.DLT_EXCEPTION_CLASS,
-                cause.getClass().getName(),
-                Headers.DLT_EXCEPTION_MESSAGE,
-                message.length() > MAX_EXCEPTION_MESSAGE ? message.substring(0, MAX_EXCEPTION_MESSAGE) : message);
+    private static String provisionalReason(ReadCommand read) {
+        if (read instanceof ReadCommand.Invalid invalid) {
+            return invalid.reason().name();
+        }
+        return read instanceof ReadCommand.Undecodable undecodable ? OutcomeRows.reason(undecodable.cause()) : null;
+    }
+
+    private static boolean isEntityCommand(ReadCommand read) {
+        return read instanceof ReadCommand.Valid valid && EntityBatchTagger.handles(valid.command());
+    }
+
+    private static boolean isTagCommand(ReadCommand read) {
+        return read instanceof ReadCommand.Valid valid && !EntityBatchTagger.handles(valid.command());
+    }
+
+    /** What the batch came to so far: per record its disposition and rows, and outcome corrections. */
+    private static final class Settlement {
+        final List<Disposition> dispositions;
+        final List<List<OutboxRow>> rows;
+        final List<OutcomeCorrection> corrections = new ArrayList<>();
+
+        Settlement(int size) {
+            dispositions = new ArrayList<>(java.util.Collections.nCopies(size, (Disposition) null));
+            rows = new ArrayList<>(java.util.Collections.nCopies(size, List.<OutboxRow>of()));
+        }
+
+        void settle(int position, OutcomeRows.Settled settled) {
+            dispositions.set(position, settled.disposition());
+            rows.set(position, settled.rows());
+            if (settled.correction() != null) {
+                corrections.add(settled.correction());
+            }
+        }
     }
 }

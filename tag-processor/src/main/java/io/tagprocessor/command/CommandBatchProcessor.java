@@ -1,6 +1,8 @@
 package io.tagprocessor.command;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.config.ProcessingMode;
+import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The transaction boundary of the consumer: one database transaction per poll batch, committed
  * before the container commits the offsets. A transient failure propagates (the error handler
  * retries the whole batch with back-off); any other failure rolls the batch back and replays it
- * one record per transaction, so the failing record is dead-lettered and the rest commit.
+ * one record per transaction, so the failing record is dead-lettered and the rest commit. In
+ * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start.
  */
 @Service
 public class CommandBatchProcessor {
@@ -29,23 +32,30 @@ public class CommandBatchProcessor {
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final ProcessingMode mode;
 
     CommandBatchProcessor(
             CommandReader reader,
             CommandApplier applier,
             OutboxRepository outbox,
             TransactionTemplate transactions,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            TagProcessorProperties properties) {
         this.reader = reader;
         this.applier = applier;
         this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
+        this.mode = properties.mode();
     }
 
     public void process(List<ConsumerRecord<byte[], byte[]>> records) {
         List<ReadCommand> batch =
                 records.stream().map(RawRecord::of).map(reader::read).toList();
+        if (mode == ProcessingMode.SIMPLE) {
+            batch.forEach(this::processAlone);
+            return;
+        }
         try {
             count(transactions.execute(status -> applyAll(batch)));
         } catch (RuntimeException e) {
@@ -64,10 +74,10 @@ public class CommandBatchProcessor {
     private Map<Disposition, Integer> applyAll(List<ReadCommand> batch) {
         Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
         List<OutboxRow> rows = new ArrayList<>();
-        for (ReadCommand read : batch) {
-            Disposition disposition = applier.apply(read, rows);
-            tally.merge(disposition, 1, Integer::sum);
-            logDisposition(read, disposition);
+        List<Disposition> dispositions = applier.apply(batch, rows);
+        for (int i = 0; i < batch.size(); i++) {
+            tally.merge(dispositions.get(i), 1, Integer::sum);
+            logDisposition(batch.get(i), dispositions.get(i));
         }
         outbox.append(rows);
         return tally;

@@ -1,8 +1,11 @@
 package io.tagprocessor.command;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.config.ConsumerSettings;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.wire.ConfluentAvroDeserializer;
+import io.tagprocessor.wire.SchemaRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -58,6 +61,13 @@ class CommandConsumerConfiguration {
         factory.setCommonErrorHandler(transientFailureRetrier(consumer, meters));
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
         return factory;
+    }
+
+    @Bean
+    CommandDecoder commandDecoder(SchemaRegistry schemaRegistry) {
+        ConfluentAvroDeserializer<TagCommand> deserializer =
+                new ConfluentAvroDeserializer<>(schemaRegistry, TagCommand.class);
+        return deserializer::deserialize;
     }
 
     private static DefaultErrorHandler transientFailureRetrier(ConsumerSettings consumer, MeterRegistry meters) {

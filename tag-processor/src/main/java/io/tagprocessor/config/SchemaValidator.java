@@ -64,7 +64,10 @@ final class SchemaValidator {
                     "record_key",
                     "event_id",
                     "event_type",
+                    "causation_id",
                     "payload",
+                    "state_topic",
+                    "state_payload",
                     "headers",
                     "created_at"));
 

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tag-processor")
 public record TagProcessorProperties(
+        @NotNull @DefaultValue("batch") ProcessingMode mode,
         @Valid @NotNull @DefaultValue DatabaseSettings database,
         @Valid @NotNull @DefaultValue KafkaSettings kafka,
         @Valid @NotNull @DefaultValue RegistrySettings schemaRegistry,

@@ -1,11 +1,10 @@
 package io.tagprocessor.outbox;
 
-/** Names of the Kafka headers tag-processor writes. */
+/**
+ * Names of the headers of a dead letter (besides {@code event_id}, {@code event_type} and
+ * {@code causation_id}, which every published record carries): where it came from and why.
+ */
 public final class Headers {
-
-    public static final String EVENT_ID = "event_id";
-    public static final String EVENT_TYPE = "event_type";
-    public static final String CAUSATION_ID = "causation_id";
 
     public static final String DLT_ORIGINAL_TOPIC = "dlt_original_topic";
     public static final String DLT_ORIGINAL_PARTITION = "dlt_original_partition";

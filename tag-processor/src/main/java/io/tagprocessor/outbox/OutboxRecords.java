@@ -17,15 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the outbox rows of one command: for each change an event on {@code tag-events} and, for
- * entity changes, the entity's new state on {@code tag-entity-state} (a tombstone when it has no
- * tags left). Event ids are name-based UUIDs of (command id, position), stable across re-runs.
+ * Builds the outbox rows of one command: for each change an event on {@code tag-events}; an entity
+ * change carries, as its companion, the entity's new state for {@code tag-entity-state} (a
+ * tombstone when it has no tags left). Event ids are name-based UUIDs of (command id, position),
+ * stable across re-runs.
  */
 @Component
 public class OutboxRecords {
@@ -39,29 +38,26 @@ public class OutboxRecords {
     }
 
     public List<OutboxRow> forChanges(CommandContext context, List<Change> changes) {
-        List<OutboxRow> rows = new ArrayList<>();
+        List<OutboxRow> rows = new ArrayList<>(changes.size());
         String causation = context.commandId().toString();
         for (Change change : changes) {
             UUID eventId = derivedId(causation, "event", rows.size());
             TagEvent event = new TagEvent(eventId, context.commandId(), context.appliedAt(), payload(change));
-            rows.add(row(
+            String type = event.getPayload().getClass().getSimpleName();
+            OutboxRow row = OutboxRow.unsaved(
                     topics.events(),
-                    change.key(),
+                    keyBytes(change.key()),
                     eventId,
-                    event.getPayload().getClass().getSimpleName(),
-                    event,
-                    causation));
+                    type,
+                    causation,
+                    encoder.encode(topics.events(), event));
             if (change instanceof Change.EntityTagsChanged || change instanceof Change.EntityDeleted) {
-                UUID stateId = derivedId(causation, "state", rows.size());
                 EntityTagState state = stateOf(change, context.appliedAt());
-                rows.add(row(
-                        topics.entityState(),
-                        change.key(),
-                        stateId,
-                        EntityTagState.class.getSimpleName(),
-                        state,
-                        causation));
+                byte[] statePayload = state == null ? null : encoder.encode(topics.entityState(), state);
+                row = row.withCompanion(new OutboxRow.Companion(
+                        topics.entityState(), EntityTagState.class.getSimpleName(), statePayload));
             }
+            rows.add(row);
         }
         return rows;
     }
@@ -74,37 +70,18 @@ public class OutboxRecords {
                 key,
                 eventId,
                 CommandRejected.class.getSimpleName(),
-                payload,
-                Map.of(
-                        Headers.EVENT_ID,
-                        eventId.toString(),
-                        Headers.EVENT_TYPE,
-                        CommandRejected.class.getSimpleName(),
-                        Headers.CAUSATION_ID,
-                        rejected.getCommandId()));
+                rejected.getCommandId(),
+                payload);
     }
 
     public OutboxRow deadLetter(DeadLetter letter) {
         UUID eventId = derivedId(letter.position(), "dead-letter", 0);
-        return OutboxRow.unsaved(
-                topics.deadLetter(), letter.key(), eventId, "DeadLetter", letter.value(), letter.headers());
+        return OutboxRow.unsaved(topics.deadLetter(), letter.key(), eventId, "DeadLetter", null, letter.value())
+                .withExtraHeaders(letter.headers());
     }
 
-    private OutboxRow row(String topic, String key, UUID eventId, String type, SpecificRecord value, String causation) {
-        byte[] payload = value == null ? null : encoder.encode(topic, value);
-        return OutboxRow.unsaved(
-                topic,
-                key.getBytes(StandardCharsets.UTF_8),
-                eventId,
-                type,
-                payload,
-                Map.of(
-                        Headers.EVENT_ID,
-                        eventId.toString(),
-                        Headers.EVENT_TYPE,
-                        type,
-                        Headers.CAUSATION_ID,
-                        causation));
+    private static byte[] keyBytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Object payload(Change change) {

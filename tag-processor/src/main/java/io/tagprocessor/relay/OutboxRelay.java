@@ -150,7 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
         while (running.get()) {
             List<StoredOutboxRow> rows = outbox.nextBatch(connection, settings.batchSize());
             if (rows.isEmpty()) {
-                notifications.getNotifications((int) settings.pollInterval().toMillis());
+                awaitWork(notifications);
                 continue;
             }
             publisher.publish(rows);
@@ -158,6 +158,14 @@ public class OutboxRelay implements SmartLifecycle {
             outbox.delete(connection, rows.stream().map(r -> r.row().id()).toList());
             rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
             published.increment(rows.size());
+        }
+    }
+
+    private void awaitWork(PGConnection notifications) throws SQLException {
+        if (settings.wakeOnCommit()) {
+            notifications.getNotifications((int) settings.pollInterval().toMillis());
+        } else {
+            pause(settings.pollInterval());
         }
     }
 

@@ -2,6 +2,7 @@ package io.tagprocessor.relay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.DriverManager;
@@ -27,7 +28,7 @@ class RelayConfiguration {
                 physicalConnections(dataSource),
                 outbox,
                 new OutboxPublisher(relayProducer),
-                properties.relay(),
+                properties.mode() == ProcessingMode.SIMPLE ? properties.relay().rowByRow() : properties.relay(),
                 meters);
     }
 

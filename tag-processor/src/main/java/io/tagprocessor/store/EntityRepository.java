@@ -35,11 +35,6 @@ public class EntityRepository {
             SELECT entity_type, entity_id FROM entity_tags WHERE tag_id = :tagId ORDER BY entity_type, entity_id
             """;
 
-    private static final String INSERT_ASSIGNMENT = """
-            INSERT INTO entity_tags (entity_type, entity_id, tag_id, assigned_by, assigned_at, source, command_id)
-            VALUES (:type, :id, :tagId, :actor, :at, :source, :commandId)
-            """;
-
     private static final String DELETE_ASSIGNMENT = """
             DELETE FROM entity_tags WHERE entity_type = :type AND entity_id = :id AND tag_id = :tagId
             """;
@@ -86,18 +81,6 @@ public class EntityRepository {
                 .param("tagId", tagId)
                 .query(EntityRow.class)
                 .list();
-    }
-
-    public void assign(EntityRow entity, long tagId, Audit audit) {
-        jdbc.sql(INSERT_ASSIGNMENT)
-                .param("type", entity.entityType())
-                .param("id", entity.entityId())
-                .param("tagId", tagId)
-                .param("actor", audit.actor())
-                .param("at", Timestamp.from(audit.at()))
-                .param("source", audit.source())
-                .param("commandId", audit.commandId())
-                .update();
     }
 
     public void unassign(EntityRow entity, long tagId) {

@@ -26,19 +26,29 @@ public class OutboxRepository {
     /** The channel the relay listens on. */
     public static final String CHANNEL = "tag_processor_outbox";
 
-    private static final String INSERT_OUTBOX_ROW = """
-            INSERT INTO outbox (topic, record_key, event_id, event_type, payload, headers, created_at)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, clock_timestamp())
+    private static final String INSERT_OUTBOX_ROWS = """
+            INSERT INTO outbox (topic, record_key, event_id, event_type, causation_id, payload,
+                                state_topic, state_payload, headers, created_at)
+            SELECT topic, record_key, event_id, event_type, causation_id, payload,
+                   state_topic, state_payload, headers::jsonb, clock_timestamp()
+            FROM unnest(?::text[], ?::bytea[], ?::uuid[], ?::text[], ?::text[], ?::bytea[], ?::text[], ?::bytea[], ?::text[])
+                WITH ORDINALITY AS row (topic, record_key, event_id, event_type, causation_id, payload,
+                                        state_topic, state_payload, headers, position)
+            ORDER BY position
             """;
 
     private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
 
     private static final String SELECT_NEXT_BATCH = """
-            SELECT id, topic, record_key, event_id, event_type, payload, headers::text, created_at
+            SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
+                   state_topic, state_payload, headers::text, created_at
             FROM outbox ORDER BY id LIMIT ?
             """;
 
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
+
+    /** The event type of every companion record: the entity state after an event. */
+    private static final String STATE_EVENT_TYPE = "EntityTagState";
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
@@ -55,14 +65,28 @@ public class OutboxRepository {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT_OUTBOX_ROW, rows, rows.size(), (ps, row) -> {
-            ps.setString(1, row.topic());
-            ps.setBytes(2, row.recordKey());
-            ps.setObject(3, row.eventId());
-            ps.setString(4, row.eventType());
-            ps.setBytes(5, row.payload());
-            ps.setString(6, json.writeValueAsString(row.headers()));
-        });
+        jdbc.update(ArrayStatement.of(INSERT_OUTBOX_ROWS)
+                .array("text", rows.stream().map(OutboxRow::topic).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::recordKey).toArray(byte[][]::new))
+                .array("uuid", rows.stream().map(OutboxRow::eventId).toArray())
+                .array("text", rows.stream().map(OutboxRow::eventType).toArray())
+                .array("text", rows.stream().map(OutboxRow::causationId).toArray())
+                .array("bytea", rows.stream().map(OutboxRow::payload).toArray(byte[][]::new))
+                .array(
+                        "text",
+                        rows.stream()
+                                .map(row -> row.companion() == null
+                                        ? null
+                                        : row.companion().topic())
+                                .toArray())
+                .array(
+                        "bytea",
+                        rows.stream()
+                                .map(row -> row.companion() == null
+                                        ? null
+                                        : row.companion().payload())
+                                .toArray(byte[][]::new))
+                .array("text", rows.stream().map(this::extraHeaders).toArray()));
         jdbc.query(NOTIFY_RELAY, rs -> {});
     }
 
@@ -73,20 +97,30 @@ public class OutboxRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 List<StoredOutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new StoredOutboxRow(
-                            new OutboxRow(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getBytes(3),
-                                    rs.getObject(4, UUID.class),
-                                    rs.getString(5),
-                                    rs.getBytes(6),
-                                    json.readValue(rs.getString(7), HEADERS)),
-                            rs.getTimestamp(8).toInstant()));
+                    rows.add(new StoredOutboxRow(read(rs), rs.getTimestamp(11).toInstant()));
                 }
                 return rows;
             }
         }
+    }
+
+    private OutboxRow read(ResultSet rs) throws SQLException {
+        String stateTopic = rs.getString(8);
+        String headers = rs.getString(10);
+        return new OutboxRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getBytes(3),
+                rs.getObject(4, UUID.class),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBytes(7),
+                stateTopic == null ? null : new OutboxRow.Companion(stateTopic, STATE_EVENT_TYPE, rs.getBytes(9)),
+                headers == null ? Map.of() : json.readValue(headers, HEADERS));
+    }
+
+    private String extraHeaders(OutboxRow row) {
+        return row.extraHeaders().isEmpty() ? null : json.writeValueAsString(row.extraHeaders());
     }
 
     public int delete(Connection connection, List<Long> ids) throws SQLException {

@@ -1,6 +1,10 @@
 package io.tagprocessor.store;
 
 import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,15 +22,89 @@ public class ProcessedEventsRepository {
             ON CONFLICT (command_id) DO NOTHING
             """;
 
+    private static final String INSERT_PROCESSED_EVENTS = """
+            INSERT INTO processed_events (command_id, topic, partition, "offset", outcome, reason, issued_by, processed_at)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+            ON CONFLICT (command_id) DO NOTHING
+            RETURNING command_id
+            """;
+
+    private static final String UPDATE_OUTCOMES = """
+            UPDATE processed_events p SET outcome = u.outcome, reason = u.reason
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS u (command_id, outcome, reason)
+            WHERE p.command_id = u.command_id
+            """;
+
     private static final String UPDATE_OUTCOME = """
             UPDATE processed_events SET outcome = :outcome, reason = :reason WHERE command_id = :commandId
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public ProcessedEventsRepository(JdbcClient jdbc) {
+    public ProcessedEventsRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
+
+    /**
+     * Records a batch in one statement; returns the ids that were new. An id already recorded, or
+     * repeated within the batch, is claimed at most once: the database decides, not the caller.
+     */
+    public Set<String> claimAll(List<ProcessedEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(template.query(
+                ArrayStatement.of(INSERT_PROCESSED_EVENTS)
+                        .array(
+                                "text",
+                                events.stream().map(ProcessedEvent::commandId).toArray())
+                        .array(
+                                "text",
+                                events.stream().map(ProcessedEvent::topic).toArray())
+                        .array(
+                                "int4",
+                                events.stream().map(ProcessedEvent::partition).toArray())
+                        .array(
+                                "int8",
+                                events.stream().map(ProcessedEvent::offset).toArray())
+                        .array(
+                                "text",
+                                events.stream().map(ProcessedEvent::outcome).toArray())
+                        .array(
+                                "text",
+                                events.stream().map(ProcessedEvent::reason).toArray())
+                        .array(
+                                "text",
+                                events.stream().map(ProcessedEvent::issuedBy).toArray())
+                        .array(
+                                "timestamptz",
+                                events.stream()
+                                        .map(e -> Timestamp.from(e.processedAt()))
+                                        .toArray()),
+                (rs, row) -> rs.getString(1)));
+    }
+
+    /** Corrects the outcomes of commands claimed earlier in the same transaction. */
+    public void recordOutcomes(List<OutcomeCorrection> corrections) {
+        if (corrections.isEmpty()) {
+            return;
+        }
+        template.update(ArrayStatement.of(UPDATE_OUTCOMES)
+                .array(
+                        "text",
+                        corrections.stream().map(OutcomeCorrection::commandId).toArray())
+                .array(
+                        "text",
+                        corrections.stream().map(OutcomeCorrection::outcome).toArray())
+                .array(
+                        "text",
+                        corrections.stream().map(OutcomeCorrection::reason).toArray()));
+    }
+
+    /** A claimed command whose outcome turned out other than the one it was claimed with. */
+    public record OutcomeCorrection(String commandId, String outcome, String reason) {}
 
     /** Records the command; false when its id was already recorded (a duplicate). */
     public boolean claim(ProcessedEvent event) {

@@ -1,13 +1,21 @@
 package io.tagprocessor.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code tags} table. Reads for a change lock the row ({@code FOR SHARE} to assign it,
- * {@code FOR UPDATE} to change it) so a concurrent rename or delete waits instead of racing.
+ * The {@code tags} table. A tag is changed under {@code FOR UPDATE}; renames and deletes also run
+ * under the exclusive {@link TagStructureLock}, so batches that assign tags read them unlocked.
  */
 @Repository
 public class TagRepository {
@@ -40,10 +48,72 @@ public class TagRepository {
 
     private static final String DELETE_TAG = "DELETE FROM tags WHERE id = :id";
 
-    private final JdbcClient jdbc;
+    private static final String SELECT_ALL_BY_NAME = """
+            SELECT id, normalized_name, display_name, description, color FROM tags
+            WHERE normalized_name = ANY (?::text[])
+            """;
 
-    public TagRepository(JdbcClient jdbc) {
+    private static final String INSERT_TAGS_IF_ABSENT = """
+            INSERT INTO tags (normalized_name, display_name, created_at, created_by, updated_at, updated_by)
+            SELECT normalized_name, display_name, created_at, created_by, created_at, created_by
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                AS n (normalized_name, display_name, created_at, created_by)
+            ORDER BY normalized_name
+            ON CONFLICT (normalized_name) DO NOTHING
+            RETURNING id, normalized_name, display_name, description, color
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public TagRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * The tags with these normalized names that exist, by name. Unlocked: callers hold the
+     * {@link TagStructureLock}, which keeps them from being renamed or deleted meanwhile.
+     */
+    public Map<String, TagRow> findAll(Collection<String> normalizedNames) {
+        Map<String, TagRow> found = new HashMap<>();
+        if (!normalizedNames.isEmpty()) {
+            template.query(ArrayStatement.of(SELECT_ALL_BY_NAME).array("text", normalizedNames.toArray()), rs -> {
+                found.put(rs.getString(2), tagRow(rs));
+            });
+        }
+        return found;
+    }
+
+    /** Creates the tags that do not exist yet (name → display spelling); returns those it created. */
+    public Map<String, TagRow> insertAllIfAbsent(Map<String, String> displayByNormalized, Map<String, Audit> creators) {
+        Map<String, TagRow> created = new HashMap<>();
+        if (displayByNormalized.isEmpty()) {
+            return created;
+        }
+        List<String> names = new ArrayList<>(displayByNormalized.keySet());
+        template.query(
+                ArrayStatement.of(INSERT_TAGS_IF_ABSENT)
+                        .array("text", names.toArray())
+                        .array(
+                                "text",
+                                names.stream().map(displayByNormalized::get).toArray())
+                        .array(
+                                "timestamptz",
+                                names.stream()
+                                        .map(n -> Timestamp.from(creators.get(n).at()))
+                                        .toArray())
+                        .array(
+                                "text",
+                                names.stream().map(n -> creators.get(n).actor()).toArray()),
+                rs -> {
+                    created.put(rs.getString(2), tagRow(rs));
+                });
+        return created;
+    }
+
+    private static TagRow tagRow(ResultSet rs) throws SQLException {
+        return new TagRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
     public Optional<TagRow> findForShare(String normalizedName) {

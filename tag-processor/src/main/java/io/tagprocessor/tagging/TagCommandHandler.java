@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies one validated command to the store and says what changed. Runs inside the caller's
- * transaction; entity commands go to {@link EntityTagger}, tag commands are handled here.
+ * Applies one tag command (define, rename, delete) to the store and says what changed, including
+ * the change of every entity carrying the tag. Runs inside the caller's transaction. Entity
+ * commands are applied in sets by {@link EntityBatchTagger}.
  */
 @Service
 public class TagCommandHandler {
@@ -28,18 +29,6 @@ public class TagCommandHandler {
 
     public Outcome apply(Command command, CommandContext context) {
         Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
-        if (command instanceof Command.Assign c) {
-            return entities.change(c.entity(), audit, tags -> tags.with(c.tag()));
-        }
-        if (command instanceof Command.Unassign c) {
-            return entities.change(c.entity(), audit, tags -> tags.without(c.tag()));
-        }
-        if (command instanceof Command.ReplaceTags c) {
-            return entities.change(c.entity(), audit, tags -> tags.replacedBy(c.tags()));
-        }
-        if (command instanceof Command.DeleteEntity c) {
-            return entities.delete(c.entity(), audit);
-        }
         if (command instanceof DefineTag c) {
             return define(c, audit);
         }

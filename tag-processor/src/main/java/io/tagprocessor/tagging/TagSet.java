@@ -1,6 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.TagRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,12 +14,6 @@ record TagSet(Map<String, TagName> names) {
 
     TagSet {
         names = new TreeMap<>(names);
-    }
-
-    static TagSet of(List<TagRow> rows) {
-        Map<String, TagName> names = new TreeMap<>();
-        rows.forEach(row -> names.put(row.normalizedName(), new TagName(row.displayName(), row.normalizedName())));
-        return new TagSet(names);
     }
 
     TagSet with(TagName tag) {
@@ -55,15 +48,5 @@ record TagSet(Map<String, TagName> names) {
 
     int size() {
         return names.size();
-    }
-
-    static Map<String, TagRow> byNormalizedName(List<TagRow> rows) {
-        Map<String, TagRow> map = new TreeMap<>();
-        rows.forEach(row -> map.put(row.normalizedName(), row));
-        return map;
-    }
-
-    static List<String> displayNames(Map<String, TagRow> rowsByNormalizedName) {
-        return rowsByNormalizedName.values().stream().map(TagRow::displayName).toList();
     }
 }

@@ -1,12 +1,12 @@
 package io.tagprocessor.wire;
 
 import io.tagprocessor.wire.WireFormatException.RegistryUnavailable;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -56,13 +56,11 @@ final class RegistryHttp {
                 .build();
     }
 
-    record Response(int status, byte[] body) {}
-
-    Response get(String path) {
+    RegistryResponse get(String path) {
         return send(request(path).GET().build());
     }
 
-    Response post(String path, byte[] json) {
+    RegistryResponse post(String path, byte[] json) {
         return send(request(path)
                 .header("Content-Type", MEDIA_TYPE)
                 .POST(BodyPublishers.ofByteArray(json))
@@ -88,11 +86,11 @@ final class RegistryHttp {
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
-    private Response send(HttpRequest request) {
+    private RegistryResponse send(HttpRequest request) {
         var future = client.sendAsync(request, info -> new BoundedBodySubscriber(MAX_RESPONSE_BYTES));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Response(response.statusCode(), response.body());
+            return new RegistryResponse(response.statusCode(), response.body());
         } catch (TimeoutException e) {
             future.cancel(true);
             throw unavailable(request, "no answer within " + timeout, e);
@@ -101,8 +99,9 @@ final class RegistryHttp {
             Thread.currentThread().interrupt();
             throw unavailable(request, "interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof IOException ? e.getCause() : e;
-            throw unavailable(request, String.valueOf(cause.getMessage()), cause);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String why = cause instanceof HttpTimeoutException ? "no answer within " + timeout : cause.toString();
+            throw unavailable(request, why, cause);
         }
     }
 

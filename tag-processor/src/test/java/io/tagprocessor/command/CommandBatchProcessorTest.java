@@ -12,11 +12,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.support.TransactionCallback;
@@ -27,8 +31,8 @@ class CommandBatchProcessorTest {
     private final CommandReader reader = mock(CommandReader.class);
     private final CommandApplier applier = mock(CommandApplier.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CommandBatchProcessor processor =
-            new CommandBatchProcessor(reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters);
+    private final CommandBatchProcessor processor = new CommandBatchProcessor(
+            reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters, defaults());
 
     private final ReadCommand good = undecodable(1);
     private final ReadCommand poison = undecodable(2);
@@ -38,9 +42,10 @@ class CommandBatchProcessorTest {
     void aRecordFailingForANonTransientReasonIsDeadLetteredAndTheRestOfItsBatchCommits() {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(eq(good), anyList())).thenReturn(Disposition.APPLIED);
-        when(applier.apply(eq(poison), anyList())).thenThrow(bug);
-        when(applier.apply(eq(alsoGood), anyList())).thenReturn(Disposition.APPLIED);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
         when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
 
         processor.process(records(3));
@@ -58,8 +63,7 @@ class CommandBatchProcessorTest {
     @Test
     void aTransientFailureIsThrownForTheWholeBatchToBeRetried() {
         readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(good), anyList())).thenReturn(Disposition.APPLIED);
-        when(applier.apply(eq(poison), anyList()))
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
                 .thenThrow(new UncategorizedSQLException(
                         "apply", "UPDATE", new SQLException("deadlock detected", "40P01")));
 
@@ -74,6 +78,11 @@ class CommandBatchProcessorTest {
                             raw -> raw != null && raw.offset() == read.raw().offset())))
                     .thenReturn(read);
         }
+    }
+
+    private static TagProcessorProperties defaults() {
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("tag-processor", TagProcessorProperties.class);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> records(int count) {

@@ -17,7 +17,6 @@ import io.tagprocessor.avro.event.TagDeletedEvent;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.event.TagRenamedEvent;
 import io.tagprocessor.avro.state.EntityTagState;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +51,7 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         send(command);
 
         ConsumerRecord<byte[], byte[]> record =
-                awaitEvents("article:" + entity, 1).get(0);
+                events.await("article:" + entity, 1).get(0);
         TagEvent event = decode(record, TagEvent.class);
         assertThat(event.getCausationId()).isEqualTo(command.id());
         assertThat(TopicProbe.header(record, "event_id"))
@@ -66,10 +65,10 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         assertThat(changed.getTags()).containsExactly(tag);
         assertThat(changed.getVersion()).isEqualTo(1);
 
-        TagEvent defined = decode(awaitEvents(tagKey(tag), 1).get(0), TagEvent.class);
+        TagEvent defined = decode(events.await(tagKey(tag), 1).get(0), TagEvent.class);
         assertThat(defined.getPayload()).isEqualTo(new TagDefinedEvent(tag, null, null, true));
 
-        EntityTagState state = decode(awaitStates("article:" + entity, 1).get(0), EntityTagState.class);
+        EntityTagState state = decode(states.await("article:" + entity, 1).get(0), EntityTagState.class);
         assertThat(state.getTags()).containsExactly(tag);
         assertThat(state.getVersion()).isEqualTo(1);
 
@@ -93,12 +92,12 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         String b = unique("b");
         String c = unique("c");
         send(assign("article", entity, a), assign("article", entity, b));
-        awaitEvents("article:" + entity, 2);
+        events.await("article:" + entity, 2);
 
         send(replace("article", entity, List.of(b.toUpperCase(Locale.ROOT), c, c)));
 
         EntityTagsChanged changed =
-                entityChange(awaitEvents("article:" + entity, 3).get(2));
+                entityChange(events.await("article:" + entity, 3).get(2));
         assertThat(changed.getAdded()).containsExactly(c);
         assertThat(changed.getRemoved()).containsExactly(a);
         assertThat(changed.getTags()).containsExactlyInAnyOrder(b, c);
@@ -114,11 +113,11 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         Commands.Keyed removal = unassign("article", entity, tag);
         send(absent, present, removal);
 
-        List<ConsumerRecord<byte[], byte[]>> changes = awaitEvents("article:" + entity, 2);
+        List<ConsumerRecord<byte[], byte[]>> changes = events.await("article:" + entity, 2);
         assertThat(outcomeOf(absent.id())).isEqualTo("NO_EFFECT");
         assertThat(entityChange(changes.get(1)).getRemoved()).containsExactly(tag);
         assertThat(entityChange(changes.get(1)).getVersion()).isEqualTo(2);
-        assertThat(awaitStates("article:" + entity, 2).get(1).value())
+        assertThat(states.await("article:" + entity, 2).get(1).value())
                 .as("no tags left: tombstone")
                 .isNull();
     }
@@ -128,7 +127,7 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         String tag = unique("Defined");
         send(define(tag, "first", "#112233"), define(tag, "second", null), define(tag, "second", null));
 
-        List<ConsumerRecord<byte[], byte[]>> records = awaitEvents(tagKey(tag), 2);
+        List<ConsumerRecord<byte[], byte[]>> records = events.await(tagKey(tag), 2);
         assertThat(decode(records.get(0), TagEvent.class).getPayload())
                 .isEqualTo(new TagDefinedEvent(tag, "first", "#112233", true));
         assertThat(decode(records.get(1), TagEvent.class).getPayload())
@@ -148,16 +147,16 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         String e1 = unique("e1");
         String e2 = unique("e2");
         send(assign("article", e1, tag), assign("video", e2, tag), define(taken, null, null));
-        awaitEvents("article:" + e1, 1);
-        awaitEvents("video:" + e2, 1);
-        awaitEvents(tagKey(taken), 1);
+        events.await("article:" + e1, 1);
+        events.await("video:" + e2, 1);
+        events.await(tagKey(taken), 1);
 
         Commands.Keyed refused = rename(tag, taken.toLowerCase(Locale.ROOT));
         send(refused, rename(tag, renamed));
 
-        TagEvent event = decode(awaitEvents(tagKey(renamed), 1).get(0), TagEvent.class);
+        TagEvent event = decode(events.await(tagKey(renamed), 1).get(0), TagEvent.class);
         assertThat(event.getPayload()).isEqualTo(new TagRenamedEvent(tag, renamed, 2L));
-        EntityTagsChanged changed = entityChange(awaitEvents("video:" + e2, 2).get(1));
+        EntityTagsChanged changed = entityChange(events.await("video:" + e2, 2).get(1));
         assertThat(changed.getAdded()).containsExactly(renamed);
         assertThat(changed.getRemoved()).containsExactly(tag);
         assertThat(changed.getTags()).containsExactly(renamed);
@@ -172,17 +171,17 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         String e1 = unique("e1");
         String e2 = unique("e2");
         send(assign("article", e1, tag), assign("article", e1, keep), assign("article", e2, tag));
-        awaitEvents("article:" + e1, 2);
-        awaitEvents("article:" + e2, 1);
+        events.await("article:" + e1, 2);
+        events.await("article:" + e2, 1);
 
         send(deleteTag(tag));
 
-        TagEvent deleted = decode(awaitEvents(tagKey(tag), 2).get(1), TagEvent.class);
+        TagEvent deleted = decode(events.await(tagKey(tag), 2).get(1), TagEvent.class);
         assertThat(deleted.getPayload()).isEqualTo(new TagDeletedEvent(tag, 2L));
-        EntityTagsChanged first = entityChange(awaitEvents("article:" + e1, 3).get(2));
+        EntityTagsChanged first = entityChange(events.await("article:" + e1, 3).get(2));
         assertThat(first.getRemoved()).containsExactly(tag);
         assertThat(first.getTags()).containsExactly(keep);
-        assertThat(entityChange(awaitEvents("article:" + e2, 2).get(1)).getTags())
+        assertThat(entityChange(events.await("article:" + e2, 2).get(1)).getTags())
                 .isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE display_name = :n")
                         .param("n", tag)
@@ -197,33 +196,20 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         String a = unique("a");
         String b = unique("b");
         send(assign("article", entity, a), assign("article", entity, b));
-        awaitEvents("article:" + entity, 2);
+        events.await("article:" + entity, 2);
 
         send(deleteEntity("article", entity));
 
-        TagEvent event = decode(awaitEvents("article:" + entity, 3).get(2), TagEvent.class);
+        TagEvent event = decode(events.await("article:" + entity, 3).get(2), TagEvent.class);
         EntityDeletedEvent deleted = (EntityDeletedEvent) event.getPayload();
         assertThat(deleted.getRemoved()).containsExactlyInAnyOrder(a, b);
         assertThat(deleted.getVersion()).isEqualTo(3);
-        assertThat(awaitStates("article:" + entity, 3).get(2).value()).isNull();
+        assertThat(states.await("article:" + entity, 3).get(2).value()).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM entity_tags WHERE entity_id = :id")
                         .param("id", entity)
                         .query(Long.class)
                         .single())
                 .isZero();
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> awaitEvents(String key, int count) {
-        return awaitRecords(events, key, count);
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> awaitStates(String key, int count) {
-        return awaitRecords(states, key, count);
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(TopicProbe probe, String key, int count) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> probe.records(key), records -> records.size() >= count);
     }
 
     private EntityTagsChanged entityChange(ConsumerRecord<byte[], byte[]> record) {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
         Commands.Keyed marker = assign("article", entity, unique("marker"));
         send(marker);
 
-        assertThat(awaitEvents("article:" + entity, 2)).hasSize(2);
+        assertThat(events.await("article:" + entity, 2)).hasSize(2);
         assertThat(versions(entity)).containsExactly(1L, 2L);
     }
 
@@ -57,11 +56,11 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
         String entity = unique("b2");
         Commands.Keyed command = assign("article", entity, unique("t"));
         send(command);
-        awaitEvents("article:" + entity, 1);
+        events.await("article:" + entity, 1);
         send(command);
         send(assign("article", entity, unique("marker")));
 
-        assertThat(awaitEvents("article:" + entity, 2)).hasSize(2);
+        assertThat(events.await("article:" + entity, 2)).hasSize(2);
         assertThat(versions(entity)).containsExactly(1L, 2L);
     }
 
@@ -69,7 +68,7 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
     void replayFromTheBeginningAfterRestartHasNoSecondEffect() throws Exception {
         String entity = unique("replay");
         send(assign("article", entity, unique("t1")), assign("article", entity, unique("t2")));
-        awaitEvents("article:" + entity, 2);
+        events.await("article:" + entity, 2);
         long processedBefore = countProcessed();
 
         MessageListenerContainer container = listeners.getListenerContainer("tag-commands");
@@ -79,7 +78,7 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
 
         String after = unique("after");
         send(assign("article", after, unique("t")));
-        awaitEvents("article:" + after, 1);
+        events.await("article:" + after, 1);
         assertThat(countProcessed()).isEqualTo(processedBefore + 1);
         assertThat(versions(entity)).containsExactly(1L, 2L);
         assertThat(events.records("article:" + entity)).hasSize(2);
@@ -121,10 +120,5 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
                                         .getPayload())
                         .getVersion())
                 .toList();
-    }
-
-    private List<ConsumerRecord<byte[], byte[]>> awaitEvents(String key, int count) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> events.records(key), records -> records.size() >= count);
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.event.EntityTagsChanged;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.state.EntityTagState;
+import io.tagprocessor.store.TagStructureLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PerEntityOrderIT extends PipelineTestSupport {
 
-    private static final String LOCK_TAG = "SELECT 1 FROM tags WHERE display_name = ? FOR UPDATE";
+    private static final String LOCK_TAG_STRUCTURE = "SELECT pg_advisory_xact_lock(?)";
     private static final String LOCK_ENTITY =
             "SELECT 1 FROM entities WHERE entity_type = 'article' AND entity_id = ? FOR UPDATE";
 
@@ -67,10 +68,10 @@ class PerEntityOrderIT extends PipelineTestSupport {
         }
         send(commands.toArray(Commands.Keyed[]::new));
 
-        List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 40);
+        List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 40);
         assertThat(records.stream().map(r -> change(r).getVersion()).toList())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
-        List<ConsumerRecord<byte[], byte[]>> stateRecords = awaitRecords(states, "article:" + entity, 40);
+        List<ConsumerRecord<byte[], byte[]>> stateRecords = states.await("article:" + entity, 40);
         EntityTagState thirtyNinth = decode(stateRecords.get(38), EntityTagState.class);
         assertThat(thirtyNinth.getVersion()).isEqualTo(39);
         assertThat(stateRecords.get(39).value()).isNull();
@@ -103,7 +104,7 @@ class PerEntityOrderIT extends PipelineTestSupport {
                             WHERE et.entity_type = 'article' AND et.entity_id = :id ORDER BY 1
                             """).param("id", entity).query(String.class).list();
             assertThat(current).containsExactly(tags.get(0) + "-renamed", tags.get(2), tags.get(3));
-            List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 6);
+            List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 6);
             assertThat(records.stream().map(r -> change(r).getVersion()).toList())
                     .containsExactlyElementsOf(
                             LongStream.rangeClosed(1, 6).boxed().toList());
@@ -127,36 +128,29 @@ class PerEntityOrderIT extends PipelineTestSupport {
     @Test
     void aDeadlockWithAnotherTransactionIsRetriedNotSkipped() throws Exception {
         String entity = unique("deadlock");
-        String tag = unique("locked");
         send(assign("article", entity, unique("first")));
-        awaitRecords(events, "article:" + entity, 1);
-        send(Commands.define(tag, null, null));
-        await().until(() -> jdbc.sql("SELECT count(*) FROM tags WHERE display_name = :n")
-                        .param("n", tag)
-                        .query(Long.class)
-                        .single()
-                == 1);
+        events.await("article:" + entity, 1);
         double retriesBefore = meters.counter("tag_processor.consumer.retries").count();
 
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             try (Statement settings = blocker.createStatement();
-                    PreparedStatement lockTag = blocker.prepareStatement(LOCK_TAG);
-                    PreparedStatement lockEntity = blocker.prepareStatement(LOCK_ENTITY)) {
+                    PreparedStatement lockEntity = blocker.prepareStatement(LOCK_ENTITY);
+                    PreparedStatement lockTagStructure = blocker.prepareStatement(LOCK_TAG_STRUCTURE)) {
                 settings.execute("SET deadlock_timeout = '5s'");
-                lockTag.setString(1, tag);
-                lockTag.executeQuery().close();
-                send(assign("article", entity, tag));
-                await().atMost(Duration.ofSeconds(30)).until(this::serviceWaitsOnALock);
                 lockEntity.setString(1, entity);
                 lockEntity.executeQuery().close();
+                send(assign("article", entity, unique("second")));
+                await().atMost(Duration.ofSeconds(30)).until(this::serviceWaitsOnALock);
+                lockTagStructure.setLong(1, TagStructureLock.KEY);
+                lockTagStructure.executeQuery().close();
             } catch (SQLException deadlockVictim) {
                 // PostgreSQL picks the victim; the service's shorter deadlock_timeout makes it the one.
             }
             blocker.rollback();
         }
 
-        List<ConsumerRecord<byte[], byte[]>> records = awaitRecords(events, "article:" + entity, 2);
+        List<ConsumerRecord<byte[], byte[]>> records = events.await("article:" + entity, 2);
         assertThat(change(records.get(1)).getVersion()).isEqualTo(2);
         assertThat(meters.counter("tag_processor.consumer.retries").count()).isGreaterThan(retriesBefore);
     }
@@ -171,10 +165,5 @@ class PerEntityOrderIT extends PipelineTestSupport {
 
     private EntityTagsChanged change(ConsumerRecord<byte[], byte[]> record) {
         return (EntityTagsChanged) decode(record, TagEvent.class).getPayload();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(TopicProbe probe, String key, int count) {
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> probe.records(key), records -> records.size() >= count);
     }
 }

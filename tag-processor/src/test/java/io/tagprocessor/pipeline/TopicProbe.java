@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Reads one topic from the beginning, as a subscriber would, and keeps everything it has seen.
@@ -47,6 +48,13 @@ public final class TopicProbe implements AutoCloseable {
     /** Everything seen so far whose key is {@code key}, in arrival order. */
     public synchronized List<ConsumerRecord<byte[], byte[]>> records(String key) {
         return records(record -> record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8)));
+    }
+
+    /** Waits (up to a minute) until at least {@code count} records with this key arrived; returns them all. */
+    public List<ConsumerRecord<byte[], byte[]>> await(String key, int count) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> records(key), records -> records.size() >= count);
     }
 
     public synchronized List<ConsumerRecord<byte[], byte[]>> records(Predicate<ConsumerRecord<byte[], byte[]>> filter) {

@@ -2,13 +2,14 @@ package io.tagprocessor.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagprocessor.store.TagRow;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TagSetTest {
 
-    private final TagSet current = TagSet.of(List.of(row("kafka", "Kafka"), row("java", "Java")));
+    private final TagSet current =
+            new TagSet(Map.of("kafka", new TagName("Kafka", "kafka"), "java", new TagName("Java", "java")));
 
     @Test
     void replacementIsASetOperationWithExactDifferences() {
@@ -30,9 +31,5 @@ class TagSetTest {
     void removingAnAbsentTagChangesNothing() {
         TagSet next = current.without(TagName.parse("absent"));
         assertThat(current.missingFrom(next)).isEmpty();
-    }
-
-    private static TagRow row(String normalized, String display) {
-        return new TagRow(normalized.length(), normalized, display, null, null);
     }
 }

@@ -1,0 +1,115 @@
+package io.tagprocessor.command;
+
+import io.tagprocessor.avro.rejection.CommandRejected;
+import io.tagprocessor.outbox.DeadLetter;
+import io.tagprocessor.outbox.Headers;
+import io.tagprocessor.outbox.OutboxRecords;
+import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.tagging.Outcome;
+import io.tagprocessor.tagging.RejectionReason;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what became of a record into its disposition, its outbox rows (events, a rejection or a
+ * dead letter) and, when the outcome differs from the one it was claimed with, the correction for
+ * {@code processed_events}.
+ */
+@Component
+class OutcomeRows {
+
+    private static final int MAX_EXCEPTION_MESSAGE = 1000;
+    private static final int MAX_REASON = 300;
+
+    /** One record settled. */
+    record Settled(Disposition disposition, List<OutboxRow> rows, OutcomeCorrection correction) {
+        static Settled duplicate() {
+            return new Settled(Disposition.DUPLICATE, List.of(), null);
+        }
+    }
+
+    private final OutboxRecords records;
+    private final Clock clock;
+
+    OutcomeRows(OutboxRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    Settled of(ReadCommand.Valid valid, Outcome outcome) {
+        if (outcome instanceof Outcome.Applied applied) {
+            return new Settled(Disposition.APPLIED, records.forChanges(valid.context(), applied.changes()), null);
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            String source = valid.context().source();
+            OutboxRow row = rejection(
+                    valid.raw(), valid.claimKey(), valid.claimKey(), source, refused.reason(), refused.message());
+            return new Settled(
+                    Disposition.REJECTED,
+                    List.of(row),
+                    new OutcomeCorrection(
+                            valid.claimKey(),
+                            Disposition.REJECTED.name(),
+                            refused.reason().name()));
+        }
+        return new Settled(
+                Disposition.NO_EFFECT,
+                List.of(),
+                new OutcomeCorrection(valid.claimKey(), Disposition.NO_EFFECT.name(), null));
+    }
+
+    /** A record that could not be applied: refused by validation, or undecodable. */
+    Settled refused(ReadCommand read) {
+        if (read instanceof ReadCommand.Invalid invalid) {
+            OutboxRow row = rejection(
+                    invalid.raw(),
+                    invalid.claimKey(),
+                    invalid.commandId(),
+                    invalid.source(),
+                    invalid.reason(),
+                    invalid.message());
+            return new Settled(Disposition.REJECTED, List.of(row), null);
+        }
+        return new Settled(
+                Disposition.DEAD_LETTERED,
+                List.of(deadLetter(read.raw(), ((ReadCommand.Undecodable) read).cause())),
+                null);
+    }
+
+    OutboxRow deadLetter(RawRecord raw, Throwable cause) {
+        return records.deadLetter(new DeadLetter(raw.position(), raw.key(), raw.value(), headers(raw, cause)));
+    }
+
+    /** The reason recorded in {@code processed_events} for a dead-lettered record. */
+    static String reason(Throwable cause) {
+        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    }
+
+    private OutboxRow rejection(
+            RawRecord raw, String claimKey, String commandId, String source, RejectionReason reason, String message) {
+        CommandRejected rejected = new CommandRejected(
+                commandId, reason.name(), message, source, raw.topic(), raw.partition(), raw.offset(), clock.instant());
+        return records.rejection(raw.key(), rejected, claimKey);
+    }
+
+    private static Map<String, String> headers(RawRecord raw, Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return Map.of(
+                Headers.DLT_ORIGINAL_TOPIC,
+                raw.topic(),
+                Headers.DLT_ORIGINAL_PARTITION,
+                Integer.toString(raw.partition()),
+                Headers.DLT_ORIGINAL_OFFSET,
+                Long.toString(raw.offset()),
+                Headers.DLT_ORIGINAL_TIMESTAMP,
+                Long.toString(raw.timestamp()),
+                Headers.DLT_EXCEPTION_CLASS,
+                cause.getClass().getName(),
+                Headers.DLT_EXCEPTION_MESSAGE,
+                message.length() > MAX_EXCEPTION_MESSAGE ? message.substring(0, MAX_EXCEPTION_MESSAGE) : message);
+    }
+}

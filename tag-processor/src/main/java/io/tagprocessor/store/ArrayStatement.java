@@ -1,0 +1,44 @@
+package io.tagprocessor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+
+/**
+ * One statement whose parameters are arrays (PostgreSQL {@code unnest}/{@code ANY}), so a whole
+ * batch travels in one round trip with one plan. Parameters are bound, never concatenated.
+ */
+final class ArrayStatement implements PreparedStatementCreator {
+
+    private record Parameter(String type, Object[] values) {}
+
+    private final String sql;
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    private ArrayStatement(String sql) {
+        this.sql = sql;
+    }
+
+    static ArrayStatement of(String sql) {
+        return new ArrayStatement(sql);
+    }
+
+    /** Adds the next parameter: an array of the given SQL element type. */
+    ArrayStatement array(String type, Object[] values) {
+        parameters.add(new Parameter(type, values));
+        return this;
+    }
+
+    @Override
+    public PreparedStatement createPreparedStatement(Connection connection) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            statement.setArray(i + 1, connection.createArrayOf(parameter.type(), parameter.values()));
+        }
+        return statement;
+    }
+}

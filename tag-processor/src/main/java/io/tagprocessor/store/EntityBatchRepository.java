@@ -1,0 +1,136 @@
+package io.tagprocessor.store;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The set-based twin of {@link EntityRepository}: reads, locks and writes the entities of a whole
+ * poll batch with one statement each. Entity rows are locked in key order, so two batches that
+ * share entities wait for each other instead of deadlocking.
+ */
+@Repository
+public class EntityBatchRepository {
+
+    private static final String SELECT_VERSIONS_FOR_UPDATE = """
+            SELECT e.entity_type, e.entity_id, e.version
+            FROM entities e JOIN unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
+                ON e.entity_type = k.entity_type AND e.entity_id = k.entity_id
+            ORDER BY e.entity_type, e.entity_id
+            FOR UPDATE OF e
+            """;
+
+    private static final String SELECT_TAGS_OF_ENTITIES = """
+            SELECT et.entity_type, et.entity_id, t.id, t.normalized_name, t.display_name, t.description, t.color
+            FROM entity_tags et
+                JOIN unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
+                    ON et.entity_type = k.entity_type AND et.entity_id = k.entity_id
+                JOIN tags t ON t.id = et.tag_id
+            ORDER BY t.normalized_name
+            """;
+
+    private static final String UPSERT_VERSIONS = """
+            INSERT INTO entities (entity_type, entity_id, version, updated_at)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[])
+            ON CONFLICT (entity_type, entity_id)
+                DO UPDATE SET version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+            """;
+
+    private static final String DELETE_ASSIGNMENTS = """
+            DELETE FROM entity_tags et
+            USING unnest(?::text[], ?::text[], ?::bigint[]) AS d (entity_type, entity_id, tag_id)
+            WHERE et.entity_type = d.entity_type AND et.entity_id = d.entity_id AND et.tag_id = d.tag_id
+            """;
+
+    private static final String INSERT_ASSIGNMENTS = """
+            INSERT INTO entity_tags (entity_type, entity_id, tag_id, assigned_by, assigned_at, source, command_id)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public EntityBatchRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the rows of these entities (in key order) and returns the versions of those that exist. */
+    public Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities) {
+        Map<EntityRow, Long> versions = new HashMap<>();
+        jdbc.query(keys(SELECT_VERSIONS_FOR_UPDATE, entities), rs -> {
+            versions.put(new EntityRow(rs.getString(1), rs.getString(2)), rs.getLong(3));
+        });
+        return versions;
+    }
+
+    /** The tags of these entities, each list sorted by normalized name. */
+    public Map<EntityRow, List<TagRow>> tagsOf(Collection<EntityRow> entities) {
+        Map<EntityRow, List<TagRow>> tags = new HashMap<>();
+        jdbc.query(keys(SELECT_TAGS_OF_ENTITIES, entities), rs -> {
+            tags.computeIfAbsent(new EntityRow(rs.getString(1), rs.getString(2)), e -> new ArrayList<>())
+                    .add(new TagRow(rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+        });
+        return tags;
+    }
+
+    public void saveVersions(Map<EntityRow, Long> versions, java.time.Instant at) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<EntityRow, Long>> rows = new ArrayList<>(versions.entrySet());
+        Timestamp timestamp = Timestamp.from(at);
+        jdbc.update(ArrayStatement.of(UPSERT_VERSIONS)
+                .array("text", rows.stream().map(e -> e.getKey().entityType()).toArray())
+                .array("text", rows.stream().map(e -> e.getKey().entityId()).toArray())
+                .array("int8", rows.stream().map(Map.Entry::getValue).toArray())
+                .array("timestamptz", rows.stream().map(e -> timestamp).toArray()));
+    }
+
+    public void unassign(List<AssignmentRow> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        jdbc.update(ArrayStatement.of(DELETE_ASSIGNMENTS)
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityType()).toArray())
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityId()).toArray())
+                .array("int8", assignments.stream().map(AssignmentRow::tagId).toArray()));
+    }
+
+    public void assign(List<AssignmentRow> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        jdbc.update(ArrayStatement.of(INSERT_ASSIGNMENTS)
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityType()).toArray())
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityId()).toArray())
+                .array("int8", assignments.stream().map(AssignmentRow::tagId).toArray())
+                .array("text", assignments.stream().map(a -> a.audit().actor()).toArray())
+                .array(
+                        "timestamptz",
+                        assignments.stream()
+                                .map(a -> Timestamp.from(a.audit().at()))
+                                .toArray())
+                .array("text", assignments.stream().map(a -> a.audit().source()).toArray())
+                .array(
+                        "uuid",
+                        assignments.stream().map(a -> a.audit().commandId()).toArray()));
+    }
+
+    private static ArrayStatement keys(String sql, Collection<EntityRow> entities) {
+        return ArrayStatement.of(sql)
+                .array("text", entities.stream().map(EntityRow::entityType).toArray())
+                .array("text", entities.stream().map(EntityRow::entityId).toArray());
+    }
+}

@@ -1,0 +1,129 @@
+package io.tagprocessor.tagging;
+
+import io.tagprocessor.store.AssignmentRow;
+import io.tagprocessor.store.Audit;
+import io.tagprocessor.store.EntityBatchRepository;
+import io.tagprocessor.store.EntityRow;
+import io.tagprocessor.store.TagRepository;
+import io.tagprocessor.store.TagRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a run of entity commands (assign, unassign, replace, delete entity) as a set: one locking
+ * read of every entity involved (in key order) and one read of the tags they add, the commands
+ * replayed in order in memory, then one write per table. Runs under the caller's
+ * {@link io.tagprocessor.store.TagStructureLock}. The outcome of every command (changes, versions, event contents) is
+ * exactly what {@link EntityTagger} would give applying them one by one.
+ */
+@Component
+public class EntityBatchTagger {
+
+    private final EntityBatchRepository entities;
+    private final TagRepository tags;
+
+    EntityBatchTagger(EntityBatchRepository entities, TagRepository tags) {
+        this.entities = entities;
+        this.tags = tags;
+    }
+
+    /** True for the commands this class applies; the others are applied one by one. */
+    public static boolean handles(Command command) {
+        return command instanceof Command.Assign
+                || command instanceof Command.Unassign
+                || command instanceof Command.ReplaceTags
+                || command instanceof Command.DeleteEntity;
+    }
+
+    /** Applies the commands in order; the outcomes come back in the same order. */
+    public List<Outcome> apply(List<Command> commands, List<CommandContext> contexts) {
+        Map<EntityRow, EntityWork> work = load(commands);
+        Map<String, TagRow> known = tags.findAll(namesToAdd(commands));
+        NewTags created = new NewTags();
+        List<Outcome> outcomes = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            Command command = commands.get(i);
+            CommandContext context = contexts.get(i);
+            Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
+            EntityWork entity = work.get(row(entityOf(command)));
+            outcomes.add(entity.apply(command, audit, known, created));
+        }
+        write(
+                work,
+                created,
+                contexts.isEmpty() ? Instant.now() : contexts.get(0).appliedAt());
+        return outcomes;
+    }
+
+    private Map<EntityRow, EntityWork> load(List<Command> commands) {
+        Map<EntityRow, EntityKey> keys = new TreeMap<>(ENTITY_ORDER);
+        commands.forEach(command -> keys.putIfAbsent(row(entityOf(command)), entityOf(command)));
+        Map<EntityRow, Long> versions = entities.lockVersions(keys.keySet());
+        Map<EntityRow, List<TagRow>> current = entities.tagsOf(keys.keySet());
+        Map<EntityRow, EntityWork> work = new HashMap<>();
+        keys.forEach((row, key) -> work.put(
+                row, new EntityWork(key, versions.getOrDefault(row, 0L), current.getOrDefault(row, List.of()))));
+        return work;
+    }
+
+    private void write(Map<EntityRow, EntityWork> work, NewTags created, Instant at) {
+        Map<String, TagRow> inserted = tags.insertAllIfAbsent(created.displays, created.creators);
+        if (inserted.size() != created.displays.size()) {
+            throw new ConcurrencyFailureException(
+                    "a tag this batch creates was created concurrently; retrying the batch");
+        }
+        Map<EntityRow, Long> versions = new HashMap<>();
+        List<AssignmentRow> removed = new ArrayList<>();
+        List<AssignmentRow> added = new ArrayList<>();
+        work.values().forEach(entity -> entity.collectWrites(inserted, versions, removed, added));
+        entities.saveVersions(versions, at);
+        entities.unassign(removed);
+        entities.assign(added);
+    }
+
+    private static List<String> namesToAdd(List<Command> commands) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Command command : commands) {
+            if (command instanceof Command.Assign assign) {
+                names.add(assign.tag().normalized());
+            } else if (command instanceof Command.ReplaceTags replace) {
+                replace.tags().forEach(tag -> names.add(tag.normalized()));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    static EntityKey entityOf(Command command) {
+        if (command instanceof Command.Assign c) {
+            return c.entity();
+        }
+        if (command instanceof Command.Unassign c) {
+            return c.entity();
+        }
+        if (command instanceof Command.ReplaceTags c) {
+            return c.entity();
+        }
+        return ((Command.DeleteEntity) command).entity();
+    }
+
+    private static EntityRow row(EntityKey key) {
+        return new EntityRow(key.type(), key.id());
+    }
+
+    private static final java.util.Comparator<EntityRow> ENTITY_ORDER =
+            java.util.Comparator.comparing(EntityRow::entityType).thenComparing(EntityRow::entityId);
+
+    /** Tags first used in this batch: their display spelling and who created them, by normalized name. */
+    static final class NewTags {
+        final Map<String, String> displays = new LinkedHashMap<>();
+        final Map<String, Audit> creators = new HashMap<>();
+    }
+}

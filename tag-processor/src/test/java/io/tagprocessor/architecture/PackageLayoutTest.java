@@ -1,0 +1,80 @@
+package io.tagprocessor.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the pipeline readable from its folders: dependencies point one way, no cycles. */
+class PackageLayoutTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tagprocessor");
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.tagprocessor.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void storeKnowsNothingOfTheLayersAboveIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("..store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..command..", "..tagging..", "..outbox..", "..relay..", "..wire..", "io.tagprocessor.avro..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void wireKnowsNothingOfTags() {
+        noClasses()
+                .that()
+                .resideInAPackage("..wire..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..command..",
+                        "..tagging..",
+                        "..store..",
+                        "..outbox..",
+                        "..relay..",
+                        "io.tagprocessor.avro..",
+                        "..config..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotKnowKafkaOrTheWireFormat() {
+        noClasses()
+                .that()
+                .resideInAPackage("..tagging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.kafka..",
+                        "..wire..",
+                        "io.tagprocessor.avro..",
+                        "..command..",
+                        "..outbox..",
+                        "..relay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void configWiresOnlyTheWireFormat() {
+        noClasses()
+                .that()
+                .resideInAPackage("..config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..command..", "..tagging..", "..store..", "..outbox..", "..relay..")
+                .check(CLASSES);
+    }
+}
