@@ -43,8 +43,8 @@ record Options(
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(value(args, "rate-seconds", quick ? "10" : "30"))),
                 Set.of(value(args, "phases", String.join(",", ALL_PHASES)).split(",")),
-                Duration.ofMinutes(Long.parseLong(value(args, "backlog-minutes", "15"))),
-                Duration.ofMinutes(Long.parseLong(value(args, "baseline-minutes", "45"))),
+                Duration.ofMinutes(Long.parseLong(value(args, "backlog-minutes", quick ? "5" : "15"))),
+                Duration.ofMinutes(Long.parseLong(value(args, "baseline-minutes", quick ? "10" : "45"))),
                 Long.parseLong(value(args, "seed", "20260505")),
                 Integer.parseInt(value(args, "partitions", "6")),
                 Path.of(value(args, "service-jar", built.getProperty("service.jar")))

@@ -21,8 +21,15 @@ public final class BacklogScenario {
     private static final Logger log = LoggerFactory.getLogger(BacklogScenario.class);
     private static final Duration STEP = Duration.ofMillis(100);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** No new event for this long after the first one: the service is stuck, stop waiting. */
+    private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
 
     private BacklogScenario() {}
+
+    private static boolean stalled(EventWatcher watcher) {
+        long last = watcher.lastMatchNanos();
+        return last != 0 && System.nanoTime() - last > STALL_LIMIT.toNanos();
+    }
 
     public static BacklogResult run(
             ServiceRun run, String bootstrapServers, List<GeneratedCommand> backlog, Duration timeLimit) {
@@ -36,7 +43,7 @@ public final class BacklogScenario {
             long readyNanos = 0;
             long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             boolean complete = false;
-            while (!complete && run.service().isAlive() && System.nanoTime() < deadline) {
+            while (!complete && run.service().isAlive() && System.nanoTime() < deadline && !stalled(watcher)) {
                 complete = watcher.awaitAll(STEP);
                 if (readyNanos == 0 && run.service().ready()) {
                     readyNanos = System.nanoTime();
@@ -58,11 +65,12 @@ public final class BacklogScenario {
             double lastEvent = run.secondsSinceLaunch(end);
             if (!complete) {
                 log.warn(
-                        "backlog mode={} incomplete matched={}/{} alive={}",
+                        "backlog mode={} incomplete matched={}/{} alive={} stalled={}",
                         run.mode().label(),
                         watcher.matched(),
                         expected.size(),
-                        run.service().isAlive());
+                        run.service().isAlive(),
+                        stalled(watcher));
             }
             List<Sample> samples = run.sampler().samples();
             return new BacklogResult(

@@ -72,7 +72,8 @@ public final class LatencyScenario {
                     watcher.latency(),
                     watcher.latencyBySecond(),
                     Usage.of(samples),
-                    samples.stream().mapToLong(Sample::servicePeakRssKb).max().orElse(-1));
+                    samples.stream().mapToLong(Sample::servicePeakRssKb).max().orElse(-1),
+                    RelayDelay.parse(run.service().prometheus()));
         }
     }
 }

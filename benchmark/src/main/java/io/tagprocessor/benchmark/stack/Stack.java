@@ -3,6 +3,8 @@ package io.tagprocessor.benchmark.stack;
 import io.tagprocessor.testinfra.ApicurioRegistry;
 import io.tagprocessor.testinfra.Ports;
 import io.tagprocessor.wire.SchemaRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +40,8 @@ public final class Stack implements AutoCloseable {
     public static Stack start(Path logs, Databases databases) {
         try {
             Files.createDirectories(logs);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         ApicurioRegistry registry = ApicurioRegistry.start(Ports.free(), logs.resolve("apicurio-registry.log"));
         Broker broker;
