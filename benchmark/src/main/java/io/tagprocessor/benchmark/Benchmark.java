@@ -3,6 +3,7 @@ package io.tagprocessor.benchmark;
 import io.tagprocessor.benchmark.limits.KafkaLimit;
 import io.tagprocessor.benchmark.limits.LimitResult;
 import io.tagprocessor.benchmark.limits.PostgresLimit;
+import io.tagprocessor.benchmark.probe.Usage;
 import io.tagprocessor.benchmark.report.Figures;
 import io.tagprocessor.benchmark.report.Line;
 import io.tagprocessor.benchmark.report.Plot;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ public final class Benchmark {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     private final Options options;
     private final Report report;
@@ -125,6 +128,7 @@ public final class Benchmark {
             if (!options.runs("latency") || !result.complete()) {
                 return;
             }
+            measureIdle(run);
             try (KafkaProducer<byte[], byte[]> producer = Producers.prompt(stack.bootstrapServers())) {
                 for (int rate : options.rates()) {
                     if (!run.awaitCaughtUp(CATCH_UP_LIMIT)) {
@@ -147,6 +151,21 @@ public final class Benchmark {
             }
             Timelines.writeLatency(options.results().resolve("latency-timeline.csv"), latencies);
         }
+    }
+
+    /** What the service burns with nothing to do: polling loops show up here, not in the latency lines. */
+    private void measureIdle(ServiceRun run) {
+        run.awaitCaughtUp(CATCH_UP_LIMIT);
+        double from = run.secondsSinceLaunch(System.nanoTime());
+        LockSupport.parkNanos(IDLE_WINDOW.toNanos());
+        run.sampler().sample();
+        Usage idle = Usage.of(run.sampler().between(from, run.secondsSinceLaunch(System.nanoTime())));
+        report.print(new Line()
+                .with("mode", run.mode().label())
+                .with("scenario", "idle")
+                .with("seconds", idle.wallSeconds(), 1)
+                .with("service_cores", idle.serviceCores(), 3)
+                .with("host_busy_pct", idle.hostBusyPercent(), 0));
     }
 
     private void runBaseline(Stack stack, TopicSet topics, List<GeneratedCommand> backlog, boolean placeholder) {
