@@ -23,22 +23,18 @@ public final class Producers {
     }
 
     private static KafkaProducer<byte[], byte[]> create(String bootstrapServers, int lingerMs, String compression) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                lingerMs,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                131072,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                compression,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        return new KafkaProducer<>(Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, lingerMs),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 131072),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression),
+                // a loaded 2-core machine can stall a send for a while; a lost send would skew the run
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
     }
 }
