@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The machine the figures come from: cores, memory, CPU model, Java. */
 final class Machine {
@@ -32,7 +33,7 @@ final class Machine {
                 .orElse(-1L);
     }
 
-    private static java.util.Optional<String> firstValue(Path file, String key) {
+    private static Optional<String> firstValue(Path file, String key) {
         try {
             List<String> lines = Files.readAllLines(file);
             return lines.stream()
@@ -40,7 +41,7 @@ final class Machine {
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

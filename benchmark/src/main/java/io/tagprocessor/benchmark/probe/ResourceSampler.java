@@ -1,6 +1,7 @@
 package io.tagprocessor.benchmark.probe;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -90,7 +91,7 @@ public final class ResourceSampler implements AutoCloseable {
             postgres.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             // closing a monitoring connection cannot fail the run
         }
     }

@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark.scenario;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -19,8 +20,7 @@ public record Outcomes(Map<String, Long> byOutcome) {
         Map<String, Long> counts = new TreeMap<>();
         Matcher m = COUNTER.matcher(prometheus);
         while (m.find()) {
-            counts.merge(
-                    m.group(1).toLowerCase(java.util.Locale.ROOT), (long) Double.parseDouble(m.group(2)), Long::sum);
+            counts.merge(m.group(1).toLowerCase(Locale.ROOT), (long) Double.parseDouble(m.group(2)), Long::sum);
         }
         return new Outcomes(counts);
     }
