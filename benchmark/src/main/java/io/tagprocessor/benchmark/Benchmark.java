@@ -1,0 +1,259 @@
+package io.tagprocessor.benchmark;
+
+import io.tagprocessor.benchmark.limits.KafkaLimit;
+import io.tagprocessor.benchmark.limits.LimitResult;
+import io.tagprocessor.benchmark.limits.PostgresLimit;
+import io.tagprocessor.benchmark.probe.Usage;
+import io.tagprocessor.benchmark.report.Figures;
+import io.tagprocessor.benchmark.report.Line;
+import io.tagprocessor.benchmark.report.Plot;
+import io.tagprocessor.benchmark.report.Report;
+import io.tagprocessor.benchmark.report.Timelines;
+import io.tagprocessor.benchmark.scenario.BacklogResult;
+import io.tagprocessor.benchmark.scenario.BacklogScenario;
+import io.tagprocessor.benchmark.scenario.LatencyResult;
+import io.tagprocessor.benchmark.scenario.LatencyScenario;
+import io.tagprocessor.benchmark.scenario.Mode;
+import io.tagprocessor.benchmark.scenario.ServiceRun;
+import io.tagprocessor.benchmark.stack.Databases;
+import io.tagprocessor.benchmark.stack.Producers;
+import io.tagprocessor.benchmark.stack.Stack;
+import io.tagprocessor.benchmark.stack.TopicSet;
+import io.tagprocessor.benchmark.stack.Topics;
+import io.tagprocessor.benchmark.workload.CommandEncoder;
+import io.tagprocessor.benchmark.workload.EncodedCommand;
+import io.tagprocessor.benchmark.workload.GeneratedCommand;
+import io.tagprocessor.benchmark.workload.Workload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the benchmark: starts the broker, the registry and fresh databases, pre-loads the backlog,
+ * measures the limits of the machine, then the service in batch mode (backlog, then latency at each
+ * offered rate) and in simple mode (the baseline backlog), and prints one {@code bench:} line per
+ * figure. All in one invocation so that ratios hold on a noisy machine.
+ */
+public final class Benchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
+
+    private final Options options;
+    private final Report report;
+    private final List<BacklogResult> backlogs = new ArrayList<>();
+    private final List<LatencyResult> latencies = new ArrayList<>();
+    private final List<LimitResult> limits = new ArrayList<>();
+
+    private Benchmark(Options options) {
+        this.options = options;
+        this.report = new Report(options.results());
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        new Benchmark(Options.parse(args)).run();
+        System.exit(0);
+    }
+
+    private void run() {
+        ServiceJar.require(options.serviceJar());
+        boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
+        try (Stack stack =
+                Stack.start(options.results().resolve("logs"), new Databases("127.0.0.1", 5432, "postgres"))) {
+            report.print(Machine.describe(stack.broker().kind()));
+            Workload workload = new Workload(options.seed());
+            List<GeneratedCommand> backlog = workload.next(options.backlog());
+            report.print(workloadLine(backlog));
+            CommandEncoder encoder = new CommandEncoder(stack.schemaRegistry());
+            TopicSet batchTopics = TopicSet.prefixed(Mode.BATCH.topicPrefix(), Mode.BATCH.group());
+            TopicSet simpleTopics = TopicSet.prefixed(Mode.SIMPLE.topicPrefix(), Mode.SIMPLE.group());
+            List<EncodedCommand> batchBacklog = encoder.encode(batchTopics.commands(), backlog);
+            if (options.runs("batch") || options.runs("latency")) {
+                load(stack, batchTopics, batchBacklog);
+            }
+            if (options.runs("baseline")) {
+                load(stack, simpleTopics, encoder.encode(simpleTopics.commands(), backlog));
+            }
+            if (options.runs("limits")) {
+                measureLimits(stack, backlog, batchBacklog);
+            }
+            if (options.runs("batch") || options.runs("latency")) {
+                runBatch(stack, workload, encoder, batchTopics, backlog);
+            }
+            if (options.runs("baseline")) {
+                runBaseline(stack, simpleTopics, backlog, placeholder);
+            }
+            summarize(placeholder);
+        } finally {
+            report.save();
+        }
+    }
+
+    /** Produces the backlog and checks the topic holds all of it: a lost send would skew every figure. */
+    private void load(Stack stack, TopicSet topics, List<EncodedCommand> commands) {
+        Topics.create(stack.admin(), options.partitions(), topics);
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = Producers.bulk(stack.bootstrapServers())) {
+            producer.partitionsFor(topics.commands());
+            for (EncodedCommand c : commands) {
+                producer.send(new ProducerRecord<>(topics.commands(), c.key(), c.value()), (metadata, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        firstError.compareAndSet(null, error);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long stored = Topics.records(stack.admin(), topics.commands());
+        if (failed.get() > 0 || stored != commands.size()) {
+            throw new IllegalStateException(
+                    "backlog load to " + topics.commands() + " incomplete: " + stored + " of " + commands.size()
+                            + " records stored, " + failed.get() + " sends failed",
+                    firstError.get());
+        }
+        report.print(new Line()
+                .with("mode", "none")
+                .with("scenario", "load")
+                .with("topic", topics.commands())
+                .with("commands", commands.size())
+                .with("seconds", seconds, 2)
+                .with("produce_cps", commands.size() / seconds, 0));
+    }
+
+    private void measureLimits(Stack stack, List<GeneratedCommand> backlog, List<EncodedCommand> records) {
+        log.info("phase=limits");
+        limits.add(KafkaLimit.run(stack, options.partitions(), records));
+        report.print(Figures.limit(limits.get(limits.size() - 1)));
+        limits.add(PostgresLimit.run(stack, options.migrations(), backlog));
+        report.print(Figures.limit(limits.get(limits.size() - 1)));
+    }
+
+    private void runBatch(
+            Stack stack, Workload workload, CommandEncoder encoder, TopicSet topics, List<GeneratedCommand> backlog) {
+        log.info("phase=batch commands={}", backlog.size());
+        try (ServiceRun run = launch(stack, Mode.BATCH, topics)) {
+            BacklogResult result =
+                    BacklogScenario.run(run, stack.bootstrapServers(), backlog, options.backlogTimeLimit());
+            backlogs.add(result);
+            report.print(Figures.backlog(result, false));
+            Timelines.writeBacklog(options.results().resolve("timeline-batch.csv"), result);
+            if (!options.runs("latency")) {
+                return;
+            }
+            measureIdle(run);
+            try (KafkaProducer<byte[], byte[]> producer = Producers.prompt(stack.bootstrapServers())) {
+                for (int rate : options.rates()) {
+                    if (!run.awaitCaughtUp(CATCH_UP_LIMIT)) {
+                        log.warn(
+                                "phase=latency offered_cps={} starts with lag (not caught up in {})",
+                                rate,
+                                CATCH_UP_LIMIT);
+                    }
+                    log.info(
+                            "phase=latency offered_cps={} seconds={}",
+                            rate,
+                            options.rateDuration().toSeconds());
+                    int count = (int) (rate * options.rateDuration().toSeconds());
+                    List<EncodedCommand> commands = encoder.encode(topics.commands(), workload.next(count));
+                    LatencyResult latency =
+                            LatencyScenario.run(run, stack.bootstrapServers(), producer, commands, rate);
+                    latencies.add(latency);
+                    report.print(Figures.latency(Mode.BATCH.label(), latency));
+                }
+            }
+            Timelines.writeLatency(options.results().resolve("latency-timeline.csv"), latencies);
+        }
+    }
+
+    /** What the service burns with nothing to do: polling loops show up here, not in the latency lines. */
+    private void measureIdle(ServiceRun run) {
+        run.awaitCaughtUp(CATCH_UP_LIMIT);
+        double from = run.secondsSinceLaunch(System.nanoTime());
+        LockSupport.parkNanos(IDLE_WINDOW.toNanos());
+        run.sampler().sample();
+        Usage idle = Usage.of(run.sampler().between(from, run.secondsSinceLaunch(System.nanoTime())));
+        report.print(new Line()
+                .with("mode", run.mode().label())
+                .with("scenario", "idle")
+                .with("seconds", idle.wallSeconds(), 1)
+                .with("service_cores", idle.serviceCores(), 3)
+                .with("host_busy_pct", idle.hostBusyPercent(), 0));
+    }
+
+    private void runBaseline(Stack stack, TopicSet topics, List<GeneratedCommand> backlog, boolean placeholder) {
+        log.info("phase=baseline commands={} placeholder={}", backlog.size(), placeholder);
+        try (ServiceRun run = launch(stack, Mode.SIMPLE, topics)) {
+            BacklogResult result =
+                    BacklogScenario.run(run, stack.bootstrapServers(), backlog, options.baselineTimeLimit());
+            backlogs.add(result);
+            report.print(Figures.backlog(result, placeholder));
+            Timelines.writeBacklog(options.results().resolve("timeline-simple.csv"), result);
+        }
+    }
+
+    private ServiceRun launch(Stack stack, Mode mode, TopicSet topics) {
+        return ServiceRun.launch(stack, mode, topics, options.serviceJar(), options.serviceJavaOptions());
+    }
+
+    private void summarize(boolean placeholder) {
+        Optional<BacklogResult> batch = backlog(Mode.BATCH);
+        Optional<BacklogResult> simple = backlog(Mode.SIMPLE);
+        Line line = new Line().with("mode", "none").with("scenario", "summary");
+        batch.ifPresent(b -> line.with("batch_cps", b.throughput(), 0));
+        simple.ifPresent(s -> line.with("simple_cps", s.throughput(), 0));
+        if (batch.isPresent() && simple.isPresent() && simple.get().throughput() > 0) {
+            line.with("speedup", batch.get().throughput() / simple.get().throughput(), 2);
+            line.with("baseline_placeholder", placeholder);
+        }
+        Optional<LimitResult> lowest =
+                limits.stream().min((a, b) -> Double.compare(a.commandsPerSecond(), b.commandsPerSecond()));
+        lowest.ifPresent(l -> line.with("limit", l.name()).with("limit_cps", l.commandsPerSecond(), 0));
+        if (batch.isPresent() && lowest.isPresent()) {
+            line.with(
+                    "fraction_of_limit", batch.get().throughput() / lowest.get().commandsPerSecond(), 3);
+        }
+        report.print(line);
+        if (!backlogs.isEmpty()) {
+            Plot.write(options.results().resolve("benchmark.png"), backlogs, latencies);
+        }
+    }
+
+    private Optional<BacklogResult> backlog(Mode mode) {
+        return backlogs.stream().filter(b -> b.mode() == mode).findFirst();
+    }
+
+    private static Line workloadLine(List<GeneratedCommand> backlog) {
+        long effective = backlog.stream().filter(GeneratedCommand::causesEvent).count();
+        return new Line()
+                .with("mode", "none")
+                .with("scenario", "workload")
+                .with("commands", backlog.size())
+                .with("entities", Workload.ENTITIES)
+                .with("tags", Workload.TAGS)
+                .with("assign", count(backlog, "TagAssigned"))
+                .with("unassign", count(backlog, "TagUnassigned"))
+                .with("replace", count(backlog, "EntityTagsReplaced"))
+                .with("define", count(backlog, "TagDefined"))
+                .with("commands_with_effect", effective);
+    }
+
+    private static long count(List<GeneratedCommand> backlog, String payloadType) {
+        return backlog.stream()
+                .filter(c -> c.command().getPayload().getClass().getSimpleName().equals(payloadType))
+                .count();
+    }
+}

@@ -1,0 +1,91 @@
+package io.tagprocessor.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The run's settings from the command line ({@code --name=value}); defaults are the full run,
+ * {@code --quick} the development run (20,000 commands, 10 s per rate, results under {@code quick/}).
+ */
+record Options(
+        int backlog,
+        List<Integer> rates,
+        Duration rateDuration,
+        Set<String> phases,
+        Duration backlogTimeLimit,
+        Duration baselineTimeLimit,
+        long seed,
+        int partitions,
+        Path serviceJar,
+        List<String> serviceJavaOptions,
+        Path migrations,
+        Path results) {
+
+    static final Set<String> ALL_PHASES = Set.of("limits", "batch", "latency", "baseline");
+
+    static Options parse(String[] args) {
+        Properties built = builtIn();
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path results = Path.of(value(args, "results", built.getProperty("results.dir")))
+                .normalize();
+        Options options = new Options(
+                Integer.parseInt(value(args, "backlog", quick ? "20000" : "200000")),
+                Arrays.stream(value(args, "rates", "500,2000,5000").split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList(),
+                Duration.ofSeconds(Long.parseLong(value(args, "rate-seconds", quick ? "10" : "30"))),
+                Set.of(value(args, "phases", String.join(",", ALL_PHASES)).split(",")),
+                Duration.ofMinutes(Long.parseLong(value(args, "backlog-minutes", quick ? "5" : "15"))),
+                Duration.ofMinutes(Long.parseLong(value(args, "baseline-minutes", quick ? "10" : "45"))),
+                Long.parseLong(value(args, "seed", "20260505")),
+                Integer.parseInt(value(args, "partitions", "6")),
+                Path.of(value(args, "service-jar", built.getProperty("service.jar")))
+                        .normalize(),
+                splitOptions(value(args, "service-java-opts", "")),
+                Path.of(value(args, "migrations", built.getProperty("migrations.dir")))
+                        .normalize(),
+                quick ? results.resolve("quick") : results);
+        if (!ALL_PHASES.containsAll(options.phases())) {
+            throw new IllegalArgumentException("--phases takes any of " + ALL_PHASES);
+        }
+        return options;
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        String prefix = "--" + name + "=";
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .reduce((first, second) -> second)
+                .orElse(fallback);
+    }
+
+    private static List<String> splitOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    private static Properties builtIn() {
+        Properties properties = new Properties();
+        try (InputStream in = Options.class.getResourceAsStream("/benchmark.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("benchmark.properties is missing from the class path");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

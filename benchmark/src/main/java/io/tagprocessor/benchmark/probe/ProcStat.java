@@ -1,0 +1,72 @@
+package io.tagprocessor.benchmark.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads Linux {@code /proc}: CPU time of a process (all threads, user + system) and of the whole
+ * host, and a process's resident memory and its peak ({@code VmRSS}, {@code VmHWM}).
+ */
+public final class ProcStat {
+
+    /** USER_HZ: the unit of the tick counts in /proc (100 on every Linux we meet). */
+    static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcStat() {}
+
+    /** CPU seconds used so far, or -1 when the process is gone. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces; the fields after it are fixed
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long utime = Long.parseLong(fields[11]);
+            long stime = Long.parseLong(fields[12]);
+            return (utime + stime) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident memory in kB ({@code VmRSS}), or -1. */
+    public static long rssKb(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    /** Peak resident memory in kB ({@code VmHWM}), or -1. */
+    public static long peakRssKb(long pid) {
+        return statusField(pid, "VmHWM:");
+    }
+
+    /** Host CPU ticks as {busy, total}, summed over all cores. */
+    public static long[] hostTicks() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static long statusField(long pid, String name) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            for (String line : lines) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
