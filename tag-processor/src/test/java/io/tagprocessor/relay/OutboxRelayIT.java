@@ -114,7 +114,8 @@ class OutboxRelayIT extends PipelineTestSupport {
             assertThat(second.isLeader()).isFalse();
 
             jdbc.sql(
-                            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = :objid AND granted")
+                            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = :objid AND granted"
+                                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
                     .param("objid", OutboxRelay.LEADER_LOCK_KEY & 0xFFFFFFFFL)
                     .query()
                     .listOfRows();
