@@ -9,9 +9,11 @@ import io.tagprocessor.store.TagRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -56,11 +58,23 @@ public class EntityBatchTagger {
             EntityWork entity = work.get(row(entityOf(command)));
             outcomes.add(entity.apply(command, audit, known, created));
         }
-        write(
+        Set<String> adopted = write(
                 work,
                 created,
                 contexts.isEmpty() ? Instant.now() : contexts.get(0).appliedAt());
-        return outcomes;
+        return adopted.isEmpty() ? outcomes : withoutCreationOf(adopted, outcomes);
+    }
+
+    /** Tags another batch created first were not created by this one: no TagDefined for them. */
+    private static List<Outcome> withoutCreationOf(Set<String> adopted, List<Outcome> outcomes) {
+        return outcomes.stream()
+                .map(outcome -> outcome instanceof Outcome.Applied applied
+                        ? new Outcome.Applied(applied.changes().stream()
+                                .filter(change -> !(change instanceof Change.TagDefined defined
+                                        && adopted.contains(defined.tag().normalized())))
+                                .toList())
+                        : outcome)
+                .toList();
     }
 
     private Map<EntityRow, EntityWork> load(List<Command> commands) {
@@ -74,10 +88,12 @@ public class EntityBatchTagger {
         return work;
     }
 
-    private void write(Map<EntityRow, EntityWork> work, NewTags created, Instant at) {
+    /** Writes the batch; returns the new tags another transaction had created first. */
+    private Set<String> write(Map<EntityRow, EntityWork> work, NewTags created, Instant at) {
         Map<String, TagRow> inserted = new HashMap<>(tags.insertAllIfAbsent(created.displays, created.creators));
+        Set<String> adopted = new HashSet<>();
         if (inserted.size() != created.displays.size()) {
-            adoptConcurrentlyCreated(created, inserted);
+            adopted.addAll(adoptConcurrentlyCreated(created, inserted));
         }
         Map<EntityRow, Long> versions = new HashMap<>();
         List<AssignmentRow> removed = new ArrayList<>();
@@ -86,6 +102,7 @@ public class EntityBatchTagger {
         entities.saveVersions(versions, at);
         entities.unassign(removed);
         entities.assign(added);
+        return adopted;
     }
 
     /**
@@ -93,7 +110,7 @@ public class EntityBatchTagger {
      * assumed, they are simply used; spelled otherwise, the events computed are wrong and the batch
      * is retried (it then finds the tags existing).
      */
-    private void adoptConcurrentlyCreated(NewTags created, Map<String, TagRow> inserted) {
+    private List<String> adoptConcurrentlyCreated(NewTags created, Map<String, TagRow> inserted) {
         List<String> raced = created.displays.keySet().stream()
                 .filter(name -> !inserted.containsKey(name))
                 .toList();
@@ -104,6 +121,10 @@ public class EntityBatchTagger {
             }
             inserted.put(name, row);
         });
+        if (inserted.size() != created.displays.size()) {
+            throw new ConcurrencyFailureException("a tag this batch creates vanished meanwhile; retrying the batch");
+        }
+        return raced;
     }
 
     private static List<String> namesToAdd(List<Command> commands) {
