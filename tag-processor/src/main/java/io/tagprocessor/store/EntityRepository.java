@@ -39,8 +39,6 @@ public class EntityRepository {
             DELETE FROM entity_tags WHERE entity_type = :type AND entity_id = :id AND tag_id = :tagId
             """;
 
-    private static final String DELETE_ASSIGNMENTS_OF_TAG = "DELETE FROM entity_tags WHERE tag_id = :tagId";
-
     private final JdbcClient jdbc;
 
     public EntityRepository(JdbcClient jdbc) {
@@ -89,9 +87,5 @@ public class EntityRepository {
                 .param("id", entity.entityId())
                 .param("tagId", tagId)
                 .update();
-    }
-
-    public void unassignEverywhere(long tagId) {
-        jdbc.sql(DELETE_ASSIGNMENTS_OF_TAG).param("tagId", tagId).update();
     }
 }
