@@ -101,28 +101,14 @@ public class EntityBatchRepository {
         if (assignments.isEmpty()) {
             return;
         }
-        jdbc.update(ArrayStatement.of(DELETE_ASSIGNMENTS)
-                .array(
-                        "text",
-                        assignments.stream().map(a -> a.entity().entityType()).toArray())
-                .array(
-                        "text",
-                        assignments.stream().map(a -> a.entity().entityId()).toArray())
-                .array("int8", assignments.stream().map(AssignmentRow::tagId).toArray()));
+        jdbc.update(assignmentKeys(DELETE_ASSIGNMENTS, assignments));
     }
 
     public void assign(List<AssignmentRow> assignments) {
         if (assignments.isEmpty()) {
             return;
         }
-        jdbc.update(ArrayStatement.of(INSERT_ASSIGNMENTS)
-                .array(
-                        "text",
-                        assignments.stream().map(a -> a.entity().entityType()).toArray())
-                .array(
-                        "text",
-                        assignments.stream().map(a -> a.entity().entityId()).toArray())
-                .array("int8", assignments.stream().map(AssignmentRow::tagId).toArray())
+        jdbc.update(assignmentKeys(INSERT_ASSIGNMENTS, assignments)
                 .array("text", assignments.stream().map(a -> a.audit().actor()).toArray())
                 .array(
                         "timestamptz",
@@ -133,6 +119,18 @@ public class EntityBatchRepository {
                 .array(
                         "uuid",
                         assignments.stream().map(a -> a.audit().commandId()).toArray()));
+    }
+
+    /** The statement with its first three parameters bound: entity types, entity ids, tag ids. */
+    private static ArrayStatement assignmentKeys(String sql, List<AssignmentRow> assignments) {
+        return ArrayStatement.of(sql)
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityType()).toArray())
+                .array(
+                        "text",
+                        assignments.stream().map(a -> a.entity().entityId()).toArray())
+                .array("int8", assignments.stream().map(AssignmentRow::tagId).toArray());
     }
 
     private static ArrayStatement keys(String sql, Collection<EntityRow> entities) {

@@ -12,14 +12,17 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Writes the one-class agent jar holding {@link ParentWatchdog}; works from classes dirs and jars alike. */
-final class WatchdogAgentJar {
+/**
+ * Writes the one-class agent jar holding {@link ParentWatchdog}; works from classes dirs and jars
+ * alike. A child JVM launched with it halts when its parent is gone, even after {@code kill -9}.
+ */
+public final class WatchdogAgentJar {
 
     private static final String CLASS_ENTRY = ParentWatchdog.class.getName().replace('.', '/') + ".class";
 
     private WatchdogAgentJar() {}
 
-    static Path writeInto(Path directory) {
+    public static Path writeInto(Path directory) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatchdog.class.getName());

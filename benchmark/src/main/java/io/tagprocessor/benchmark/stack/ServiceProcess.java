@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark.stack;
 
+import io.tagprocessor.testinfra.WatchdogAgentJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,7 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
-        command.add("-javaagent:" + WatchdogAgent.jarIn(logFile.toAbsolutePath().getParent()) + "="
+        command.add("-javaagent:"
+                + WatchdogAgentJar.writeInto(logFile.toAbsolutePath().getParent()) + "="
                 + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(jar.toString());

@@ -1,5 +1,6 @@
 package io.tagprocessor.chaos.stack;
 
+import io.tagprocessor.testinfra.WatchdogAgentJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,7 +74,8 @@ public final class ServiceInstance {
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
-                OrphanGuard.agentArgument(directory),
+                "-javaagent:" + WatchdogAgentJar.writeInto(directory) + "="
+                        + ProcessHandle.current().pid(),
                 "-jar",
                 jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
