@@ -19,6 +19,7 @@ class ComposeFileTest {
 
     private static final String FILE = "docker-compose.yml";
     private static final String PROCESSOR = "tag-processor";
+    private static final String PROMETHEUS_CONFIG = "deploy/prometheus/prometheus.yml";
 
     private static final Map<String, Object> COMPOSE = RepositoryFiles.yaml(FILE);
     private static final Map<String, Object> SERVICES = map(COMPOSE.get("services"));
@@ -129,6 +130,25 @@ class ComposeFileTest {
         DeployTool.Run run = compose.run(arguments.toArray(String[]::new));
         assertThat(run.exitCode())
                 .as("docker-compose config -q: %s", run.stderr())
+                .isZero();
+    }
+
+    @Test
+    void prometheusOfTheMonitoringProfileScrapesTheService() {
+        ServiceSettings settings = ServiceSettings.fromClasspath();
+        Object job = list(RepositoryFiles.yaml(PROMETHEUS_CONFIG).get("scrape_configs"))
+                .get(0);
+        assertThat(text(job, "metrics_path")).isEqualTo(ServiceSettings.PROMETHEUS_PATH);
+        assertThat(list(at(list(at(job, "static_configs")).get(0), "targets")))
+                .containsExactly(PROCESSOR + ":" + settings.defaultPort());
+        assertThat(list(at(SERVICES.get("prometheus"), "volumes")))
+                .contains("./" + PROMETHEUS_CONFIG + ":/etc/prometheus/prometheus.yml:ro");
+
+        DeployTool promtool = DeployTool.require("promtool", "prometheus");
+        DeployTool.Run run = promtool.run(
+                "check", "config", RepositoryFiles.path(PROMETHEUS_CONFIG).toString());
+        assertThat(run.exitCode())
+                .as("promtool check config: %s%s", run.stdout(), run.stderr())
                 .isZero();
     }
 
