@@ -1,10 +1,12 @@
 package io.tagprocessor.command;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The transaction boundary of the consumer: one database transaction per poll batch, committed
  * before the container commits the offsets. A transient failure propagates (the error handler
  * retries the whole batch with back-off); any other failure rolls the batch back and replays it
- * one record per transaction, so the failing record is dead-lettered and the rest commit. In
+ * one record per transaction, so the failing record is dead-lettered and the rest commit; a failure
+ * that is no record's fault (the registry refusing the service's own output schema) stops processing. In
  * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start.
  */
 @Service
@@ -33,6 +36,7 @@ public class CommandBatchProcessor {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final ProcessingMode mode;
+    private final FatalErrorHandler fatal;
 
     CommandBatchProcessor(
             CommandReader reader,
@@ -40,13 +44,15 @@ public class CommandBatchProcessor {
             OutboxRepository outbox,
             TransactionTemplate transactions,
             MeterRegistry meters,
-            TagProcessorProperties properties) {
+            TagProcessorProperties properties,
+            FatalErrorHandler fatal) {
         this.reader = reader;
         this.applier = applier;
         this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
         this.mode = properties.mode();
+        this.fatal = fatal;
     }
 
     public void process(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -59,7 +65,7 @@ public class CommandBatchProcessor {
         try {
             count(transactions.execute(status -> applyAll(batch)));
         } catch (RuntimeException e) {
-            if (Transience.isTransient(e)) {
+            if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
             }
             log.warn(
@@ -87,7 +93,7 @@ public class CommandBatchProcessor {
         try {
             count(transactions.execute(status -> applyAll(List.of(read))));
         } catch (RuntimeException e) {
-            if (Transience.isTransient(e)) {
+            if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
             }
             log.error(
@@ -103,6 +109,22 @@ public class CommandBatchProcessor {
                 return Map.of(disposition, 1);
             }));
         }
+    }
+
+    /**
+     * The registry refused a schema of the service's own output (409 or 422 when registering an event
+     * schema): no command is at fault, so none may be dead-lettered; processing stops (the process
+     * ends, see {@link FatalErrorHandler}) until an operator fixes the registry or its compatibility.
+     */
+    private boolean stopsForOwnSchema(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WireFormatException.SchemaRejected refused) {
+                log.error("event=output_schema_refused action=stop error={}", refused.getMessage());
+                fatal.fatal("listener", refused);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void count(Map<Disposition, Integer> tally) {

@@ -20,12 +20,22 @@ class WireConfiguration {
     @Bean
     SchemaRegistry schemaRegistry(TagProcessorProperties properties) {
         RegistrySettings registry = properties.schemaRegistry();
-        return SchemaRegistry.caching(
-                registry.url(),
-                blankToNull(registry.username()),
-                blankToNull(registry.password()),
-                registry.requestTimeout(),
-                trusting(registry));
+        try {
+            return SchemaRegistry.caching(
+                    registry.url(),
+                    blankToNull(registry.username()),
+                    blankToNull(registry.password()),
+                    registry.requestTimeout(),
+                    trusting(registry));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "SCHEMA_REGISTRY_URL (tag-processor.schema-registry.url) is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    RegistryHealthIndicator schemaRegistryHealthIndicator(SchemaRegistry schemaRegistry) {
+        return new RegistryHealthIndicator(schemaRegistry);
     }
 
     @Bean

@@ -53,4 +53,9 @@ public final class CachingSchemaRegistry implements SchemaRegistry {
     }
 
     private record SubjectSchema(String subject, Schema schema) {}
+
+    @Override
+    public void checkReachable() {
+        delegate.checkReachable();
+    }
 }

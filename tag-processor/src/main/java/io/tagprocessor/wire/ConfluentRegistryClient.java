@@ -63,6 +63,14 @@ public final class ConfluentRegistryClient implements SchemaRegistry {
     }
 
     @Override
+    public void checkReachable() {
+        RegistryResponse response = http.get("/subjects");
+        if (!response.ok()) {
+            throw response.failure("the list of subjects");
+        }
+    }
+
+    @Override
     public String toString() {
         return "ConfluentRegistryClient[" + http.baseUrl() + "]";
     }

@@ -2,6 +2,7 @@ package io.tagprocessor.wire;
 
 import io.tagprocessor.wire.WireFormatException.RegistryUnavailable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -38,7 +39,7 @@ final class RegistryHttp {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be positive");
         }
-        URI uri = URI.create(url.strip());
+        URI uri = parse(url);
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null && (username == null || username.isEmpty())) {
             // credentials in the URL (http://user:pass@host) count as basic auth and are kept out of it
@@ -55,6 +56,41 @@ final class RegistryHttp {
         HttpClient.Builder client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
         this.client = tls == null ? client.build() : client.sslContext(tls).build();
+    }
+
+    /**
+     * The registry's base URL: {@code http} or {@code https}, with a host name a client can resolve.
+     * Refused otherwise, with the URL shown without its credentials: a URL that does not parse must
+     * fail startup, not turn every record into a dead letter carrying it.
+     */
+    static URI parse(String url) {
+        String text = url.strip();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw invalidUrl(text, "is not a URL (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            throw invalidUrl(text, "must start with http:// or https://");
+        }
+        if (uri.getHost() == null) {
+            throw invalidUrl(text, "has no valid host name (letters, digits, '-' and '.'; no '_')");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw invalidUrl(text, "must not have a query or fragment");
+        }
+        return uri;
+    }
+
+    /** The URL with anything between {@code //} and {@code @} (credentials) replaced. */
+    static String redacted(String url) {
+        return url.replaceAll("(?<=//)[^/]*@", "****@");
+    }
+
+    private static IllegalArgumentException invalidUrl(String url, String why) {
+        return new IllegalArgumentException("schema registry URL " + redacted(url) + " " + why);
     }
 
     RegistryResponse get(String path) {

@@ -28,6 +28,14 @@ public interface SchemaRegistry {
     Schema schemaById(int id);
 
     /**
+     * Asks the registry one cheap question; returns normally when it answers as a Confluent-API
+     * registry.
+     *
+     * @throws WireFormatException.RegistryUnavailable when it cannot be reached or answers otherwise
+     */
+    void checkReachable();
+
+    /**
      * A client for a registry with the Confluent REST API that asks it about each schema and id once.
      *
      * @param url base URL, e.g. {@code http://registry:8081} or {@code http://host/apis/ccompat/v7}

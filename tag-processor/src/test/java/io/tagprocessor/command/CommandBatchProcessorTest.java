@@ -14,7 +14,9 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
+import io.tagprocessor.wire.WireFormatException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +33,15 @@ class CommandBatchProcessorTest {
     private final CommandReader reader = mock(CommandReader.class);
     private final CommandApplier applier = mock(CommandApplier.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<String> fatal = new ArrayList<>();
     private final CommandBatchProcessor processor = new CommandBatchProcessor(
-            reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters, defaults());
+            reader,
+            applier,
+            mock(OutboxRepository.class),
+            new InlineTransactions(),
+            meters,
+            defaults(),
+            (component, error) -> fatal.add(component + ": " + error.getMessage()));
 
     private final ReadCommand good = undecodable(1);
     private final ReadCommand poison = undecodable(2);
@@ -69,6 +78,19 @@ class CommandBatchProcessorTest {
 
         assertThatThrownBy(() -> processor.process(records(3))).isInstanceOf(UncategorizedSQLException.class);
         verify(applier, never()).deadLetter(any(), any(), anyList());
+        assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
+    }
+
+    @Test
+    void aRegistryRefusingTheServicesOwnSchemaStopsProcessingAndDeadLettersNothing() {
+        readsAs(good, poison, alsoGood);
+        RuntimeException refused = new IllegalStateException(
+                "encoding failed", new WireFormatException.SchemaRejected("tag-events-value", "HTTP 409"));
+        when(applier.apply(anyList(), anyList())).thenThrow(refused);
+
+        assertThatThrownBy(() -> processor.process(records(3))).isSameAs(refused);
+        verify(applier, never()).deadLetter(any(), any(), anyList());
+        assertThat(fatal).singleElement().asString().startsWith("listener: subject tag-events-value");
         assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
     }
 

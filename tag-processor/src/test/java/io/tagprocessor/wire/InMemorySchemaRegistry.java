@@ -66,4 +66,7 @@ final class InMemorySchemaRegistry implements SchemaRegistry {
             throw new RegistryUnavailable("registry is down (test)", null);
         }
     }
+
+    @Override
+    public void checkReachable() {}
 }
