@@ -1,5 +1,6 @@
 package io.tagprocessor;
 
+import io.tagprocessor.config.MigrateOnlyStartup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TagProcessorApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(TagProcessorApplication.class, args);
+        MigrateOnlyStartup.exitIfDone(SpringApplication.run(TagProcessorApplication.class, args));
     }
 }

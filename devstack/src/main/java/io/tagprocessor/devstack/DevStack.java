@@ -73,7 +73,7 @@ public final class DevStack {
     private static String[] serviceArguments(
             FixedPortKafka kafka, ApicurioRegistry registry, PostgresUrl database, String[] args) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--tag-processor.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--tag-processor.schema-registry.url=" + registry.ccompatUrl(),
                 "--tag-processor.database.url=" + database.jdbcUrl(),
                 "--tag-processor.database.username=" + database.username()));

@@ -2,14 +2,13 @@ package io.tagprocessor.command;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.command.TagCommand;
+import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.ConsumerSettings;
+import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,39 +21,24 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The batch consumer of {@code tag-commands}: raw bytes in (decoding is ours, so no record escapes
+ * The batch consumer of {@code tag-commands}, built from {@link KafkaClients#consumer()}: raw bytes in (decoding is ours, so no record escapes
  * accounting), offsets committed after the listener returned, i.e. after the database commit. A
  * failure that reaches the container is transient by construction and is retried on the same
  * batch with exponential back-off and jitter, forever, logged and counted per attempt.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProcessing
 class CommandConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CommandConsumerConfiguration.class);
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
-            TagProcessorProperties properties, MeterRegistry meters) {
+            TagProcessorProperties properties, KafkaClients clients, MeterRegistry meters) {
         ConsumerSettings consumer = properties.consumer();
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                consumer.groupId(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                consumer.maxPollRecords(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class)));
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(clients.consumer()));
         factory.setBatchListener(true);
         factory.setConcurrency(consumer.concurrency());
         factory.setAutoStartup(consumer.autoStartup());

@@ -1,5 +1,6 @@
 package io.tagprocessor.command;
 
+import io.tagprocessor.config.ConditionalOnProcessing;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Hands each poll batch of {@code tag-commands} to {@link CommandBatchProcessor}; nothing else. */
 @Component
+@ConditionalOnProcessing
 class CommandListener {
 
     private final CommandBatchProcessor processor;

@@ -51,7 +51,7 @@ class DatabaseConfiguration {
      */
     @Bean
     FlywayMigrationStrategy databaseMigrationStrategy(TagProcessorProperties properties) {
-        boolean migrate = properties.database().migrate();
+        boolean migrate = properties.database().migrate().migrates();
         return flyway -> {
             if (!migrate) {
                 log.info("schema_migrate skipped=true reason=\"tag-processor.database.migrate=false\"");
@@ -75,7 +75,7 @@ class DatabaseConfiguration {
         SchemaValidator validator = new SchemaValidator(
                 JdbcClient.create(dataSource),
                 flyway.getIfAvailable(),
-                properties.database().migrate());
+                properties.database().migrate().migrates());
         validator.validate();
         return validator;
     }

@@ -2,6 +2,7 @@ package io.tagprocessor.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,7 @@ public record DatabaseSettings(
         String username,
         String password,
         @Min(1) @DefaultValue("10") int maxPoolSize,
-        @DefaultValue("true") boolean migrate,
+        @NotNull @DefaultValue("true") MigrateMode migrate,
         @DefaultValue("2m") Duration startupTimeout,
         @DurationMin(millis = 1) @DefaultValue("250ms") Duration startupInitialBackoff,
         @DurationMin(millis = 1) @DefaultValue("5s") Duration startupMaxBackoff) {

@@ -1,38 +1,53 @@
 package io.tagprocessor.config;
 
+import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * Kafka wiring shared by the pipeline: the topics (created when missing, the state topic
- * compacted) and the relay's idempotent producer ({@code acks=all}).
+ * Kafka wiring shared by the pipeline. Every client starts from what Spring Boot built out of
+ * {@code spring.kafka.*} (its consumer and producer factories and its {@link KafkaAdmin}), so security
+ * settings reach all of them; {@link KafkaClients} lays the service's guarantees on top. Declares the
+ * topics (created when missing, the state topic compacted) and the relay's producer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
+@ConditionalOnProcessing
 class KafkaConfiguration {
 
     @Bean
-    KafkaAdmin kafkaAdmin(TagProcessorProperties properties) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers()));
-        admin.setAutoCreate(properties.topics().create());
-        admin.setFatalIfBrokerNotAvailable(false);
-        return admin;
+    KafkaClients kafkaClients(
+            ConsumerFactory<?, ?> bootConsumers,
+            ProducerFactory<?, ?> bootProducers,
+            KafkaAdmin bootAdmin,
+            TagProcessorProperties properties) {
+        return new KafkaClients(
+                bootConsumers.getConfigurationProperties(),
+                bootProducers.getConfigurationProperties(),
+                bootAdmin.getConfigurationProperties(),
+                properties.consumer());
+    }
+
+    @Bean
+    KafkaAccessCheck kafkaAccessCheck(KafkaClients clients, TagProcessorProperties properties) {
+        return new KafkaAccessCheck(clients.admin(), properties.kafka().startupCheckTimeout());
     }
 
     @Bean
     KafkaAdmin.NewTopics tagProcessorTopics(TagProcessorProperties properties) {
         TopicSettings topics = properties.topics();
+        if (!topics.create()) {
+            return new KafkaAdmin.NewTopics();
+        }
         return new KafkaAdmin.NewTopics(
                 topic(topics, topics.commands()).build(),
                 topic(topics, topics.events()).build(),
@@ -44,29 +59,14 @@ class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<byte[], byte[]> relayProducer(TagProcessorProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                5,
-                ProducerConfig.LINGER_MS_CONFIG,
-                1,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "tag-processor-relay",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+    Producer<byte[], byte[]> relayProducer(KafkaClients clients) {
+        return new KafkaProducer<>(new HashMap<>(clients.producer()));
     }
 
     private static TopicBuilder topic(TopicSettings settings, String name) {
-        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicationFactor());
+        return TopicBuilder.name(name)
+                .partitions(settings.partitions())
+                .replicas(settings.replicationFactor())
+                .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas())));
     }
 }

@@ -1,8 +1,12 @@
 package io.tagprocessor.config;
 
-import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where the Kafka cluster is. */
+/**
+ * What the service adds to Spring Boot's {@code spring.kafka.*} (which holds the bootstrap servers,
+ * security and every client property): how long the startup access check waits for the cluster.
+ */
 public record KafkaSettings(
-        @NotBlank @DefaultValue("127.0.0.1:9092") String bootstrapServers) {}
+        @DurationMin(millis = 100) @DefaultValue("10s") Duration startupCheckTimeout) {}

@@ -1,10 +1,15 @@
 package io.tagprocessor.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Topic names and the shape the service creates them with when they are missing. */
+/**
+ * Topic names and the shape the service creates them with when they are missing: partitions,
+ * replication factor and {@code min.insync.replicas} (1 and 1 for a one-broker dev cluster; 3 and 2
+ * in production, so that {@code acks=all} survives the loss of one broker).
+ */
 public record TopicSettings(
         @NotBlank @DefaultValue("tag-commands") String commands,
         @NotBlank @DefaultValue("tag-events") String events,
@@ -13,4 +18,13 @@ public record TopicSettings(
         @NotBlank @DefaultValue("tag-commands.DLT") String deadLetter,
         @Min(1) @DefaultValue("6") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor,
-        @DefaultValue("true") boolean create) {}
+        @Min(1) @DefaultValue("1") short minInsyncReplicas,
+        @DefaultValue("true") boolean create) {
+
+    @AssertTrue(
+            message =
+                    "min-insync-replicas must not exceed replication-factor (TOPIC_MIN_INSYNC_REPLICAS ≤ TOPIC_REPLICATION_FACTOR)")
+    public boolean isMinInsyncReplicasReachable() {
+        return minInsyncReplicas <= replicationFactor;
+    }
+}

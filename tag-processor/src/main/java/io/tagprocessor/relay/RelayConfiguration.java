@@ -2,6 +2,7 @@ package io.tagprocessor.relay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Runs the outbox relay unless {@code tag-processor.relay.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProcessing
 @ConditionalOnBooleanProperty(name = "tag-processor.relay.enabled", matchIfMissing = true)
 class RelayConfiguration {
 

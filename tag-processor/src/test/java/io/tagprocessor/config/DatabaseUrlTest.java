@@ -144,7 +144,7 @@ class DatabaseUrlTest {
                 username,
                 password,
                 10,
-                true,
+                MigrateMode.TRUE,
                 Duration.ofMinutes(2),
                 Duration.ofMillis(250),
                 Duration.ofSeconds(5));

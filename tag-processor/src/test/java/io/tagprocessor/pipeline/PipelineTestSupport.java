@@ -56,7 +56,7 @@ public abstract class PipelineTestSupport {
         registry.add("tag-processor.database.url", DATABASE::jdbcUrl);
         registry.add("tag-processor.database.username", DATABASE::username);
         registry.add("tag-processor.database.password", DATABASE::password);
-        registry.add("tag-processor.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
         registry.add("tag-processor.topics.commands", () -> "it-tag-commands");
         registry.add("tag-processor.topics.events", () -> "it-tag-events");
