@@ -57,6 +57,7 @@ final class SchemaValidator {
                     "reason",
                     "issued_by",
                     "processed_at"),
+            new Table("command_offsets", "group_id", "topic", "partition", "next_offset", "updated_at"),
             new Table(
                     "outbox",
                     "id",

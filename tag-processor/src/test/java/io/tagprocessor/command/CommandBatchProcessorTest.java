@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.store.CommandOffsetsRepository;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,7 +33,13 @@ class CommandBatchProcessorTest {
     private final CommandApplier applier = mock(CommandApplier.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommandBatchProcessor processor = new CommandBatchProcessor(
-            reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters, defaults());
+            reader,
+            applier,
+            mock(OutboxRepository.class),
+            mock(CommandOffsetsRepository.class),
+            new InlineTransactions(),
+            meters,
+            defaults());
 
     private final ReadCommand good = undecodable(1);
     private final ReadCommand poison = undecodable(2);
