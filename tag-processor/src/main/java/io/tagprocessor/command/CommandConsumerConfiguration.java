@@ -27,12 +27,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * batch with exponential back-off and jitter, forever, logged and counted per attempt.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProcessing
 class CommandConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CommandConsumerConfiguration.class);
 
     @Bean
+    @ConditionalOnProcessing
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
             TagProcessorProperties properties, KafkaClients clients, MeterRegistry meters) {
         ConsumerSettings consumer = properties.consumer();

@@ -1,11 +1,13 @@
 package io.tagprocessor.config;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -40,7 +42,7 @@ final class KafkaAccessCheck implements SmartInitializingSingleton {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "tag-processor-access-check");
-        Object servers = config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        String servers = bootstrapServers(config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         Object protocol = config.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT");
         try (Admin admin = Admin.create(config)) {
             String clusterId = admin.describeCluster().clusterId().get(millis, TimeUnit.MILLISECONDS);
@@ -66,5 +68,12 @@ final class KafkaAccessCheck implements SmartInitializingSingleton {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while checking access to Kafka", e);
         }
+    }
+
+    private static String bootstrapServers(Object configured) {
+        if (configured instanceof Collection<?> servers) {
+            return servers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return String.valueOf(configured);
     }
 }

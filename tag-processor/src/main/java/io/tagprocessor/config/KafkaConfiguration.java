@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +31,14 @@ class KafkaConfiguration {
             ProducerFactory<?, ?> bootProducers,
             KafkaAdmin bootAdmin,
             TagProcessorProperties properties) {
+        Map<String, Object> producer = new HashMap<>(bootProducers.getConfigurationProperties());
+        if (bootProducers.getTransactionIdPrefix() != null) {
+            // Boot keeps the prefix out of the map; shown to the guarantees so that they refuse it
+            producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, bootProducers.getTransactionIdPrefix());
+        }
         return new KafkaClients(
                 bootConsumers.getConfigurationProperties(),
-                bootProducers.getConfigurationProperties(),
+                producer,
                 bootAdmin.getConfigurationProperties(),
                 properties.consumer());
     }

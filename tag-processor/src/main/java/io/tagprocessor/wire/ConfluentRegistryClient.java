@@ -5,6 +5,7 @@ import io.tagprocessor.wire.WireFormatException.SchemaRejected;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,13 @@ public final class ConfluentRegistryClient implements SchemaRegistry {
 
     /** Username and password may be null (no auth); the password is never logged or shown. */
     public ConfluentRegistryClient(String url, String username, String password, Duration requestTimeout) {
-        this.http = new RegistryHttp(url, username, password, requestTimeout);
+        this(url, username, password, requestTimeout, null);
+    }
+
+    /** As above, trusting HTTPS certificates through {@code tls} (null: the JVM's default trust). */
+    public ConfluentRegistryClient(
+            String url, String username, String password, Duration requestTimeout, SSLContext tls) {
+        this.http = new RegistryHttp(url, username, password, requestTimeout, tls);
     }
 
     @Override

@@ -13,10 +13,11 @@ import java.util.Base64;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * One bounded HTTP exchange with a Confluent-API registry: the Confluent media type, optional basic
- * auth, a deadline that covers connect, headers and body, and a cap on the response size. Transport
+ * auth, optional TLS trust of its own, a deadline that covers connect, headers and body, and a cap on the response size. Transport
  * failures become {@link RegistryUnavailable}; any HTTP status is returned for the caller to judge.
  */
 final class RegistryHttp {
@@ -29,7 +30,8 @@ final class RegistryHttp {
     private final Duration timeout;
     private final HttpClient client;
 
-    RegistryHttp(String url, String username, String password, Duration timeout) {
+    /** {@code tls} is the context HTTPS connections trust (a private CA's truststore); null for the JVM's default. */
+    RegistryHttp(String url, String username, String password, Duration timeout, SSLContext tls) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("schema registry url is required");
         }
@@ -50,10 +52,9 @@ final class RegistryHttp {
         this.baseUrl = withoutUserInfo.replaceAll("/+$", "");
         this.authorization = basicAuth(username, password);
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
+        HttpClient.Builder client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout);
+        this.client = tls == null ? client.build() : client.sslContext(tls).build();
     }
 
     RegistryResponse get(String path) {

@@ -1,6 +1,7 @@
 package io.tagprocessor.wire;
 
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 
 /**
@@ -35,6 +36,12 @@ public interface SchemaRegistry {
      * @param requestTimeout upper bound for one HTTP exchange, connect included
      */
     static SchemaRegistry caching(String url, String username, String password, Duration requestTimeout) {
-        return new CachingSchemaRegistry(new ConfluentRegistryClient(url, username, password, requestTimeout));
+        return caching(url, username, password, requestTimeout, null);
+    }
+
+    /** As above, trusting the registry's HTTPS certificate through {@code tls}; null for the JVM's default trust. */
+    static SchemaRegistry caching(
+            String url, String username, String password, Duration requestTimeout, SSLContext tls) {
+        return new CachingSchemaRegistry(new ConfluentRegistryClient(url, username, password, requestTimeout, tls));
     }
 }

@@ -56,6 +56,17 @@ public final class StandaloneKafka implements AutoCloseable {
             log.cleaner.backoff.ms=1000
             """;
 
+    /** An extra listener that authenticates clients with SASL/PLAIN against the users given. */
+    private static final String SASL_PLAIN_LISTENER = """
+            listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d,SASL_PLAINTEXT://127.0.0.1:%3$d
+            advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,SASL_PLAINTEXT://127.0.0.1:%3$d
+            listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+            sasl.enabled.mechanisms=PLAIN
+            listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN
+            listener.name.sasl_plaintext.plain.sasl.jaas.config=\
+              org.apache.kafka.common.security.plain.PlainLoginModule required %4$s;
+            """;
+
     private static final String LOGBACK_XML = """
             <configuration>
               <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -72,18 +83,34 @@ public final class StandaloneKafka implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
+    private final Map<String, String> saslUsers;
     private final String clusterId = Uuid.randomUuid().toString();
     private Process process;
 
-    private StandaloneKafka(Path directory, int port, int controllerPort) {
+    private StandaloneKafka(Path directory, int port, int controllerPort, int saslPort, Map<String, String> saslUsers) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
+        this.saslUsers = Map.copyOf(saslUsers);
     }
 
     /** A broker that will keep its data in {@code directory} and listen on a port chosen now, free at this moment. */
     public static StandaloneKafka in(Path directory) {
-        return new StandaloneKafka(directory.toAbsolutePath(), Ports.free(), Ports.free());
+        return new StandaloneKafka(directory.toAbsolutePath(), Ports.free(), Ports.free(), 0, Map.of());
+    }
+
+    /**
+     * Like {@link #in}, plus a {@code SASL_PLAINTEXT} listener ({@link #saslBootstrapServers()}) that
+     * accepts these users (name to password) with the PLAIN mechanism. The plaintext listener stays for
+     * the broker itself and for tests that need a side door.
+     */
+    public static StandaloneKafka withSaslPlain(Path directory, Map<String, String> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("a SASL listener needs at least one user");
+        }
+        return new StandaloneKafka(directory.toAbsolutePath(), Ports.free(), Ports.free(), Ports.free(), users);
     }
 
     /** Formats the storage on first use, launches the broker and returns once it answers an admin client. */
@@ -150,6 +177,14 @@ public final class StandaloneKafka implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The SASL_PLAINTEXT listener of a broker made by {@link #withSaslPlain}. */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
     public int port() {
         return port;
     }
@@ -170,7 +205,20 @@ public final class StandaloneKafka implements AutoCloseable {
     private String serverProperties() {
         // backslashes would be escapes in a properties file
         String logDirs = dataDirectory().toString().replace('\\', '/');
-        return SERVER_PROPERTIES.formatted(port, controllerPort, logDirs);
+        String properties = SERVER_PROPERTIES.formatted(port, controllerPort, logDirs);
+        if (saslPort == 0) {
+            return properties;
+        }
+        StringBuilder users = new StringBuilder();
+        saslUsers.forEach((name, password) -> users.append(" user_")
+                .append(name)
+                .append("=\"")
+                .append(password)
+                .append('"'));
+        // later keys win in a properties file, so the SASL listener lines replace the plain ones
+        return properties
+                + SASL_PLAIN_LISTENER.formatted(
+                        port, controllerPort, saslPort, users.toString().strip());
     }
 
     private void format() {
