@@ -70,6 +70,15 @@ public class CommandBatchProcessor {
         return process(records, false);
     }
 
+    /** The key each record is (or would be) claimed under in {@code processed_events}; nothing is written. */
+    public List<String> claimKeys(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream()
+                .map(RawRecord::of)
+                .map(reader::read)
+                .map(ReadCommand::claimKey)
+                .toList();
+    }
+
     private Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records, boolean ownsOffsets) {
         List<ReadCommand> batch =
                 records.stream().map(RawRecord::of).map(reader::read).toList();

@@ -28,6 +28,8 @@ public class ProcessedEventsRepository {
             WHERE p.command_id = u.command_id
             """;
 
+    private static final String SELECT_CLAIMED = "SELECT command_id FROM processed_events WHERE command_id = ANY (?)";
+
     private final JdbcTemplate template;
 
     public ProcessedEventsRepository(JdbcTemplate template) {
@@ -71,6 +73,15 @@ public class ProcessedEventsRepository {
                                         .map(e -> Timestamp.from(e.processedAt()))
                                         .toArray()),
                 (rs, row) -> rs.getString(1)));
+    }
+
+    /** Which of these keys are claimed already (only reads). */
+    public Set<String> existing(List<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(template.query(
+                ArrayStatement.of(SELECT_CLAIMED).array("text", commandIds.toArray()), (rs, row) -> rs.getString(1)));
     }
 
     /** Corrects the outcomes of commands claimed earlier in the same transaction. */

@@ -59,6 +59,18 @@ final class RecoveryFixture implements AutoCloseable {
         producer.flush();
     }
 
+    /** Publishes commands into one partition, whatever their keys. */
+    void sendTo(RecordEncoder encoder, String topic, int partition, List<Commands.Keyed> commands) {
+        for (Commands.Keyed command : commands) {
+            producer.send(new ProducerRecord<>(
+                    topic,
+                    partition,
+                    command.key().getBytes(StandardCharsets.UTF_8),
+                    encoder.encode(topic, command.command())));
+        }
+        producer.flush();
+    }
+
     /** Assigns, unassigns, replaces and an entity delete over a few entities and tags. */
     static List<Commands.Keyed> entityCommands(Random random, String prefix, int count) {
         List<String> tags = List.of(prefix + "-red", prefix + "-green", prefix + "-blue", prefix + "-amber");
@@ -108,6 +120,11 @@ final class RecoveryFixture implements AutoCloseable {
             offsets.put(row.getString("position"), row.getLong("next_offset"));
         });
         return offsets;
+    }
+
+    /** How many rows wait in the outbox. */
+    static long outboxRows(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
     }
 
     /**

@@ -25,6 +25,15 @@ final class ServiceInstance implements AutoCloseable {
 
     static ServiceInstance start(
             TestInfrastructure infra, PostgresDatabase database, Topics topics, String group, String... more) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TagProcessorApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(arguments(infra, database, topics, group, more));
+        return new ServiceInstance(context);
+    }
+
+    /** The command line ({@code --property=value}) that points the service at this database and these topics. */
+    static String[] arguments(
+            TestInfrastructure infra, PostgresDatabase database, Topics topics, String group, String... more) {
         List<String> properties = new ArrayList<>(List.of(
                 "tag-processor.database.url=" + database.jdbcUrl(),
                 "tag-processor.database.username=" + database.username(),
@@ -39,10 +48,7 @@ final class ServiceInstance implements AutoCloseable {
                 "tag-processor.relay.leadership-retry-interval=200ms"));
         properties.addAll(topics.properties());
         properties.addAll(List.of(more));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TagProcessorApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
-        return new ServiceInstance(context);
+        return properties.stream().map(property -> "--" + property).toArray(String[]::new);
     }
 
     <T> T bean(Class<T> type) {
