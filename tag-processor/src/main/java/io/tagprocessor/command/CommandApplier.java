@@ -72,9 +72,9 @@ class CommandApplier {
 
     /** Sends a record whose processing failed for a non-transient reason to the dead-letter topic. */
     Disposition deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
-        if (!processed
-                .claimAll(List.of(claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause))))
-                .contains(read.claimKey())) {
+        ProcessedEvent claim = claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause));
+        if (!processed.claimAll(List.of(claim)).contains(read.claimKey())) {
+            processed.recordCopies(List.of(claim));
             return Disposition.DUPLICATE;
         }
         out.add(outcomeRows.deadLetter(read.raw(), cause));
@@ -102,10 +102,15 @@ class CommandApplier {
         Set<String> claimed = processed.claimAll(claims);
         Set<String> seen = new HashSet<>();
         boolean[] fresh = new boolean[batch.size()];
+        List<ProcessedEvent> duplicates = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             String key = batch.get(i).claimKey();
             fresh[i] = claimed.contains(key) && seen.add(key);
+            if (!fresh[i]) {
+                duplicates.add(claims.get(i));
+            }
         }
+        processed.recordCopies(duplicates);
         return fresh;
     }
 

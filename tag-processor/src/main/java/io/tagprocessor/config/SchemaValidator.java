@@ -58,6 +58,7 @@ final class SchemaValidator {
                     "issued_by",
                     "processed_at"),
             new Table("command_offsets", "group_id", "topic", "partition", "next_offset", "updated_at"),
+            new Table("claim_copies", "command_id", "topic", "partition", "offset"),
             new Table(
                     "outbox",
                     "id",

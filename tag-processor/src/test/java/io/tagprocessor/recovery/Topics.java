@@ -9,13 +9,17 @@ record Topics(String commands, String events, String entityState, String rejecti
 
     static final int PARTITIONS = 3;
 
-    /** Fresh topic names, created on the shared broker. */
+    /** Fresh topic names, the commands topic created on the shared broker. */
     static Topics create(TestInfrastructure infra, String prefix) {
-        String base = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics =
-                new Topics(base + "-commands", base + "-events", base + "-state", base + "-rejections", base + "-dlt");
+        Topics topics = named(prefix);
         infra.createTopics(PARTITIONS, topics.commands());
         return topics;
+    }
+
+    /** Fresh topic names, none created yet: the service creates them as it does in production. */
+    static Topics named(String prefix) {
+        String base = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new Topics(base + "-commands", base + "-events", base + "-state", base + "-rejections", base + "-dlt");
     }
 
     /** The same commands topic with other output topics: a rebuild beside the live service. */
