@@ -33,6 +33,7 @@ class CommandApplier {
     private final EntityBatchTagger entityTagger;
     private final TagCommandHandler tagHandler;
     private final OutcomeRows outcomeRows;
+    private final Barriers barriers;
     private final Clock clock;
 
     CommandApplier(
@@ -41,12 +42,14 @@ class CommandApplier {
             EntityBatchTagger entityTagger,
             TagCommandHandler tagHandler,
             OutcomeRows outcomeRows,
+            Barriers barriers,
             Clock clock) {
         this.processed = processed;
         this.tagStructure = tagStructure;
         this.entityTagger = entityTagger;
         this.tagHandler = tagHandler;
         this.outcomeRows = outcomeRows;
+        this.barriers = barriers;
         this.clock = clock;
     }
 
@@ -61,6 +64,9 @@ class CommandApplier {
             if (fresh[next] && isEntityCommand(read)) {
                 next = applyEntityRun(batch, fresh, next, settlement);
             } else {
+                if (fresh[next] && restructures(read)) {
+                    barriers.record(batch, next);
+                }
                 settle(next, read, fresh[next], settlement);
                 next++;
             }
@@ -83,11 +89,7 @@ class CommandApplier {
 
     /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
     private void lockTagStructure(List<ReadCommand> batch) {
-        boolean restructures = batch.stream()
-                .anyMatch(read -> read instanceof ReadCommand.Valid valid
-                        && (valid.command() instanceof Command.RenameTag
-                                || valid.command() instanceof Command.DeleteTag));
-        if (restructures) {
+        if (batch.stream().anyMatch(CommandApplier::restructures)) {
             tagStructure.exclusive();
         } else {
             tagStructure.shared();
@@ -173,6 +175,12 @@ class CommandApplier {
             return invalid.reason().name();
         }
         return read instanceof ReadCommand.Undecodable undecodable ? OutcomeRows.reason(undecodable.cause()) : null;
+    }
+
+    /** A tag rename or delete: keyed by tag, so unordered against entity commands of other partitions. */
+    private static boolean restructures(ReadCommand read) {
+        return read instanceof ReadCommand.Valid valid
+                && (valid.command() instanceof Command.RenameTag || valid.command() instanceof Command.DeleteTag);
     }
 
     private static boolean isEntityCommand(ReadCommand read) {

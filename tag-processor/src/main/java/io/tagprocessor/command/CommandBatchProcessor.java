@@ -61,8 +61,8 @@ public class CommandBatchProcessor {
     }
 
     /** Processes a poll batch of the consumer group, recording the group's next offsets with it. */
-    public void process(List<ConsumerRecord<byte[], byte[]>> records) {
-        process(records, true);
+    public Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records) {
+        return process(records, true);
     }
 
     /** Re-reads records for an operator replay: the normal path, but no offsets are recorded. */

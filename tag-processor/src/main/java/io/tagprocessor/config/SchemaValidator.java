@@ -60,6 +60,15 @@ final class SchemaValidator {
             new Table("command_offsets", "group_id", "topic", "partition", "next_offset", "updated_at"),
             new Table("claim_copies", "command_id", "topic", "partition", "offset"),
             new Table(
+                    "restructure_barriers",
+                    "sequence",
+                    "command_id",
+                    "topic",
+                    "partition",
+                    "offset",
+                    "after_partitions",
+                    "after_offsets"),
+            new Table(
                     "outbox",
                     "id",
                     "topic",

@@ -6,6 +6,7 @@ import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.RetentionSettings;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.ClaimRetentionRepository;
+import io.tagprocessor.store.RestructureBarrierRepository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes the claims of commands the command topic no longer holds. Why that is safe: the
+ * Deletes the claims (and rename/delete barriers) of commands the command topic no longer holds. Why that is safe: the
  * consumer resumes from the offsets kept with its effects, so a record it has processed is never
  * delivered to it again; a claim matters only for a record that is read again, by an operator
  * replay, after a restore, or because a producer sent the same command twice. A record below a
@@ -43,6 +44,7 @@ public class ClaimPruner {
 
     private final KafkaClients clients;
     private final ClaimRetentionRepository claims;
+    private final RestructureBarrierRepository barriers;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final String topic;
@@ -51,11 +53,13 @@ public class ClaimPruner {
     ClaimPruner(
             KafkaClients clients,
             ClaimRetentionRepository claims,
+            RestructureBarrierRepository barriers,
             TransactionTemplate transactions,
             MeterRegistry meters,
             TagProcessorProperties properties) {
         this.clients = clients;
         this.claims = claims;
+        this.barriers = barriers;
         this.transactions = transactions;
         this.meters = meters;
         this.topic = properties.topics().commands();
@@ -82,6 +86,9 @@ public class ClaimPruner {
                 }
                 copies += deleted;
             } while (deleted == settings.pruneBatchSize());
+            if (inChunk(() -> barriers.deleteBefore(topic, partition, logStart)) == null) {
+                return new Pruned(pruned, copies, true);
+            }
             do {
                 deleted =
                         inChunk(() -> claims.deleteClaimsBefore(topic, partition, logStart, settings.pruneBatchSize()));
