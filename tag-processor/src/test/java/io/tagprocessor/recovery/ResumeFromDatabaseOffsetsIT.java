@@ -22,6 +22,15 @@ class ResumeFromDatabaseOffsetsIT {
 
     @Test
     void aDatabaseBehindTheGroupsCommittedOffsetsResumesRightAfterItsLastCommand() {
+        resumesRightAfterTheLastCommandOfTheCopy();
+    }
+
+    @Test
+    void inSimpleModeEveryRecordsTransactionKeepsTheOffsetToo() {
+        resumesRightAfterTheLastCommandOfTheCopy("tag-processor.mode=simple");
+    }
+
+    private static void resumesRightAfterTheLastCommandOfTheCopy(String... settings) {
         Topics topics = Topics.create(RecoveryFixture.INFRA, "resume");
         String group = "resume-" + UUID.randomUUID();
         Random random = new Random(7);
@@ -30,14 +39,16 @@ class ResumeFromDatabaseOffsetsIT {
         try (RecoveryFixture fixture = new RecoveryFixture();
                 PostgresDatabase live = RecoveryFixture.INFRA.newDatabase("resume_live");
                 PostgresDatabase snapshot = RecoveryFixture.INFRA.newDatabase("resume_snapshot")) {
-            try (ServiceInstance service = ServiceInstance.start(RecoveryFixture.INFRA, live, topics, group)) {
+            try (ServiceInstance service =
+                    ServiceInstance.start(RecoveryFixture.INFRA, live, topics, group, settings)) {
                 fixture.send(service.bean(RecordEncoder.class), topics.commands(), before);
                 awaitClaimed(service, before.size());
             }
             RecoveryFixture.copy(live, snapshot);
             Map<String, String> liveState;
             Map<String, Long> liveOffsets;
-            try (ServiceInstance service = ServiceInstance.start(RecoveryFixture.INFRA, live, topics, group)) {
+            try (ServiceInstance service =
+                    ServiceInstance.start(RecoveryFixture.INFRA, live, topics, group, settings)) {
                 fixture.send(service.bean(RecordEncoder.class), topics.commands(), after);
                 awaitClaimed(service, before.size() + after.size());
                 liveState = RecoveryFixture.entityState(service.jdbc());
@@ -46,7 +57,8 @@ class ResumeFromDatabaseOffsetsIT {
             assertThat(liveOffsets.values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(before.size() + after.size());
 
-            try (ServiceInstance restored = ServiceInstance.start(RecoveryFixture.INFRA, snapshot, topics, group)) {
+            try (ServiceInstance restored =
+                    ServiceInstance.start(RecoveryFixture.INFRA, snapshot, topics, group, settings)) {
                 await().atMost(Duration.ofSeconds(60))
                         .untilAsserted(() -> assertThat(RecoveryFixture.entityState(restored.jdbc()))
                                 .isEqualTo(liveState));
