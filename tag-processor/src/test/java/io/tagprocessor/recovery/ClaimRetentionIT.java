@@ -58,6 +58,10 @@ class ClaimRetentionIT {
 
             RecordEncoder encoder = service.bean(RecordEncoder.class);
             fixture.sendTo(encoder, topics.commands(), 0, first);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(RecoveryFixture.claims(service.jdbc()))
+                            .as("the first copies are claimed before the second ones are sent")
+                            .hasSize(first.size()));
             fixture.sendTo(encoder, topics.commands(), 0, List.of(first.get(2)));
             fixture.sendTo(encoder, topics.commands(), 1, List.of(first.get(3)));
             fixture.sendTo(encoder, topics.commands(), 0, later);

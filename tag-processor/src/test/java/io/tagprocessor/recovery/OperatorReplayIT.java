@@ -11,12 +11,17 @@ import io.tagprocessor.testinfra.PostgresDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +121,54 @@ class OperatorReplayIT {
             assertThat(noSuchPartition.exitCode()).isEqualTo(2);
             assertThat(noSuchPartition.err()).contains("has 3 partitions (0-2), not 7");
         }
+    }
+
+    @Test
+    void theJarRunsTheReplayAsItsOwnProcessAndExitsWithItsCode() throws Exception {
+        Topics topics = Topics.create(RecoveryFixture.INFRA, "replay-jar");
+        try (PostgresDatabase database = RecoveryFixture.INFRA.newDatabase("replay_jar")) {
+            idle(database, topics, "jar").close();
+            Map<String, String> environment = new HashMap<>(Scripts.jdbcUrl(database));
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", RecoveryFixture.INFRA.kafkaBootstrapServers());
+            environment.put("SCHEMA_REGISTRY_URL", RecoveryFixture.INFRA.schemaRegistryUrl());
+            environment.put("TOPIC_COMMANDS", topics.commands());
+            environment.put("TOPIC_PARTITIONS", String.valueOf(Topics.PARTITIONS));
+            environment.put("CONSUMER_GROUP_ID", "jar");
+
+            Run dryRun = jar(environment, "--replay", "--partition=1", "--from-offset=0", "--dry-run");
+            assertThat(dryRun.exitCode()).as(dryRun.out()).isZero();
+            assertThat(dryRun.out())
+                    .contains("replay: dry_run=true topic=" + topics.commands()
+                            + " partition=1 from=0 to=0 records=0 claimed=0 unclaimed=0");
+
+            Run refused = jar(environment, "--replay", "--partition=1");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.out())
+                    .contains("replay: refused: give exactly one of --from-offset and --from-timestamp");
+        }
+    }
+
+    /** Runs the packaged jar ({@code target/tag-processor-*-exec.jar}) as an operator would. */
+    private static Run jar(Map<String, String> environment, String... args) throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            jar = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn package first"));
+        }
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the jar did not end within 120 s: " + output);
+        }
+        return new Run(process.exitValue(), output, output);
     }
 
     private static Run replay(String[] service, String... options) {
