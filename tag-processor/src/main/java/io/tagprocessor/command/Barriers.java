@@ -1,9 +1,13 @@
 package io.tagprocessor.command;
 
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.store.CommandOffsetsRepository;
+import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.RestructureBarrierRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -30,8 +34,8 @@ class Barriers {
         this.groupId = properties.consumer().groupId();
     }
 
-    /** Records the barrier of {@code batch.get(position)}, a rename or delete being applied now. */
-    void record(List<ReadCommand> batch, int position) {
+    /** Records the barrier of {@code batch.get(position)}, a rename or delete being applied now; returns it. */
+    RestructureBarrier record(List<ReadCommand> batch, int position) {
         RawRecord raw = batch.get(position).raw();
         Map<Integer, Long> after = offsets.nextOffsets(groupId, raw.topic());
         for (ReadCommand before : batch.subList(0, position)) {
@@ -40,7 +44,21 @@ class Barriers {
                 after.merge(earlier.partition(), earlier.offset() + 1, Math::max);
             }
         }
-        barriers.record(new RestructureBarrier(
-                batch.get(position).claimKey(), raw.topic(), raw.partition(), raw.offset(), after));
+        RestructureBarrier barrier = new RestructureBarrier(
+                batch.get(position).claimKey(), raw.topic(), raw.partition(), raw.offset(), after);
+        barriers.record(barrier);
+        return barrier;
+    }
+
+    /** The rows of a rename or delete with its barrier as a header of the first (its event or its rejection). */
+    static List<OutboxRow> withHeader(List<OutboxRow> rows, RestructureBarrier barrier) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<OutboxRow> marked = new ArrayList<>(rows);
+        Map<String, String> headers = new HashMap<>(rows.get(0).extraHeaders());
+        headers.put(Headers.RESTRUCTURE_BARRIER, barrier.header());
+        marked.set(0, rows.get(0).withExtraHeaders(headers));
+        return marked;
     }
 }

@@ -4,6 +4,7 @@ import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEvent;
 import io.tagprocessor.store.ProcessedEventsRepository;
 import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.CommandContext;
@@ -64,10 +65,11 @@ class CommandApplier {
             if (fresh[next] && isEntityCommand(read)) {
                 next = applyEntityRun(batch, fresh, next, settlement);
             } else {
-                if (fresh[next] && restructures(read)) {
-                    barriers.record(batch, next);
-                }
+                RestructureBarrier barrier = fresh[next] && restructures(read) ? barriers.record(batch, next) : null;
                 settle(next, read, fresh[next], settlement);
+                if (barrier != null) {
+                    settlement.rows.set(next, Barriers.withHeader(settlement.rows.get(next), barrier));
+                }
                 next++;
             }
         }

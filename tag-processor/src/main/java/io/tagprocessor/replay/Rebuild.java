@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds a database from the command topic in the order the live service applied it: entity
  * commands per partition as usual, and every tag rename or delete that has a barrier in this
- * database ({@code restructure_barriers}, copied from the live database) exactly after the
+ * database ({@code restructure_barriers}, copied from the live database or imported from the
+ * headers of the live service's events and rejections) exactly after the
  * commands of the other partitions it came after live, and before the rest. Reads every
  * partition with one hand-assigned consumer, hands the records to the normal processing path as
  * the configured consumer group (so its offsets are recorded and the service resumes from them
@@ -58,14 +59,20 @@ public class Rebuild {
         this.properties = properties;
     }
 
-    /** What a rebuild read and honoured; {@code late} barriers came when their partitions were already past them. */
-    public record Result(String topic, long records, int barriers, int late, Map<Disposition, Integer> outcomes) {
+    /**
+     * What a rebuild read and honoured: {@code imported} barriers taken from published headers,
+     * {@code barriers} honoured, {@code late} ones whose partitions were already past them.
+     */
+    public record Result(
+            String topic, long records, int imported, int barriers, int late, Map<Disposition, Integer> outcomes) {
 
         String summary() {
             StringBuilder line = new StringBuilder("rebuild: topic=")
                     .append(topic)
                     .append(" records=")
                     .append(records)
+                    .append(" imported=")
+                    .append(imported)
                     .append(" barriers=")
                     .append(barriers)
                     .append(" late=")
@@ -77,12 +84,13 @@ public class Rebuild {
         }
     }
 
-    public Result run(String topic) {
+    public Result run(RebuildRequest request) {
+        int imported = BarrierImport.run(clients.consumer(), request.barrierTopics(), request.topic(), barriers);
         Map<String, Object> config = new HashMap<>(clients.consumer());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tag-processor-rebuild");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            return new Pass(consumer, topic).run();
+            return new Pass(consumer, request.topic(), imported).run();
         }
     }
 
@@ -90,14 +98,16 @@ public class Rebuild {
     private final class Pass {
         private final Consumer<byte[], byte[]> consumer;
         private final String topic;
+        private final int imported;
         private final Map<Integer, Long> position = new TreeMap<>();
         private final Map<Integer, Long> end = new TreeMap<>();
         private final Map<Disposition, Integer> outcomes = new EnumMap<>(Disposition.class);
         private long records;
 
-        Pass(Consumer<byte[], byte[]> consumer, String topic) {
+        Pass(Consumer<byte[], byte[]> consumer, String topic, int imported) {
             this.consumer = consumer;
             this.topic = topic;
+            this.imported = imported;
         }
 
         Result run() {
@@ -142,7 +152,7 @@ public class Rebuild {
                 drain(barrier.partition(), barrier.offset() + 1);
             }
             position.keySet().forEach(partition -> drain(partition, end.get(partition)));
-            return new Result(topic, records, pending.size(), late, outcomes);
+            return new Result(topic, records, imported, pending.size(), late, outcomes);
         }
 
         /** Processes the partition's records from where it stands up to (excluding) {@code limit}. */

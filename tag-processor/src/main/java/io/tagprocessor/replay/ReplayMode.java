@@ -36,7 +36,7 @@ public final class ReplayMode {
     private ReplayMode() {}
 
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        boolean rebuild = ReplayRequest.rebuild(args);
+        boolean rebuild = RebuildRequest.requested(args);
         String mode = rebuild ? "rebuild" : "replay";
         try {
             check(args, rebuild, "tag-commands");
@@ -54,7 +54,7 @@ public final class ReplayMode {
                     context.getBean(TagProcessorProperties.class).topics().commands();
             if (rebuild) {
                 out.println(context.getBean(Rebuild.class)
-                        .run(ReplayRequest.parseRebuild(args, topic))
+                        .run(RebuildRequest.parse(args, topic))
                         .summary());
             } else {
                 ReplayRequest request = ReplayRequest.parse(args, topic);
@@ -82,7 +82,7 @@ public final class ReplayMode {
             if (Arrays.asList(args).contains("--replay")) {
                 throw new IllegalArgumentException("--replay and --rebuild are two modes; give one");
             }
-            ReplayRequest.parseRebuild(args, topic);
+            RebuildRequest.parse(args, topic);
         } else {
             ReplayRequest.parse(args, topic);
         }

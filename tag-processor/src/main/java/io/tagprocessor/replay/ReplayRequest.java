@@ -26,13 +26,11 @@ public record ReplayRequest(
             + " (--from-offset=X | --from-timestamp=2026-12-01T10:00:00Z) [--to-offset=Y] [--topic=NAME]"
             + " [--dry-run] [--max-records=N]";
 
-    static final String REBUILD_USAGE = "usage: java -jar tag-processor-exec.jar --rebuild [--topic=NAME]";
-
     static final long DEFAULT_MAX_RECORDS = 1_000_000;
     static final long LIMIT_MAX_RECORDS = 100_000_000;
     static final int MAX_PARTITION = 100_000;
 
-    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Set<String> OPTIONS = Set.of(
             "replay", "topic", "partition", "from-offset", "from-timestamp", "to-offset", "dry-run", "max-records");
 
@@ -44,31 +42,6 @@ public record ReplayRequest(
             }
         }
         return false;
-    }
-
-    static boolean rebuild(String[] args) {
-        return java.util.Arrays.asList(args).contains("--rebuild");
-    }
-
-    /** The topic of a rebuild ({@code --rebuild [--topic=NAME]}); refuses any other option. */
-    static String parseRebuild(String[] args, String defaultTopic) {
-        String topic = defaultTopic;
-        for (String arg : args) {
-            if (arg.equals("--rebuild") || (arg.startsWith("--") && arg.contains(".") && !arg.startsWith("--topic="))) {
-                continue;
-            }
-            if (arg.startsWith("--topic=")) {
-                topic = arg.substring("--topic=".length());
-                continue;
-            }
-            throw new IllegalArgumentException(
-                    "unexpected argument \"" + bounded(arg) + "\" for --rebuild\n" + REBUILD_USAGE);
-        }
-        if (!TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException(
-                    "--topic must be 1-249 characters of a-z A-Z 0-9 . _ -\n" + REBUILD_USAGE);
-        }
-        return topic;
     }
 
     /** Reads the replay options; {@code defaultTopic} when no {@code --topic} is given. */
@@ -144,7 +117,7 @@ public record ReplayRequest(
         }
     }
 
-    private static String bounded(String value) {
+    static String bounded(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 

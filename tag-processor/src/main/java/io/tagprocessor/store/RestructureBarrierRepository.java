@@ -40,9 +40,9 @@ public class RestructureBarrierRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a barrier in the caller's transaction; one already recorded for the command (imported) stays. */
-    public void record(RestructureBarrier barrier) {
-        template.update(connection -> {
+    /** Records a barrier in the caller's transaction; one already recorded for the command stays. Returns 1 if new. */
+    public int record(RestructureBarrier barrier) {
+        return template.update(connection -> {
             var statement = connection.prepareStatement(INSERT_BARRIER);
             statement.setString(1, barrier.commandId());
             statement.setString(2, barrier.topic());

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Tag renames and deletes are keyed by tag, so Kafka does not order them against the entity commands
  * of other partitions. The live service records where each one stood (its barrier); a rebuild with
  * {@code --rebuild} and the barriers copied from the live database reproduces the live outcome
- * exactly, renames and deletes included. Without the barriers (the service simply started on an
+ * exactly, renames and deletes included; so does one that takes the barriers from the headers of
+ * the live events and rejections ({@code --barriers-from}). Without the barriers (the service simply started on an
  * empty database) the divergence is confined to entities whose commands name a renamed or deleted
  * tag.
  */
@@ -48,9 +49,16 @@ class RestructureRebuildIT {
                 PostgresDatabase liveDatabase = RecoveryFixture.INFRA.newDatabase("restructure_live");
                 PostgresDatabase plainDatabase = RecoveryFixture.INFRA.newDatabase("restructure_plain");
                 PostgresDatabase rebuiltDatabase = RecoveryFixture.INFRA.newDatabase("restructure_rebuilt");
+                PostgresDatabase fromHeadersDatabase = RecoveryFixture.INFRA.newDatabase("restructure_headers");
                 ServiceInstance service = ServiceInstance.start(
                         RecoveryFixture.INFRA, liveDatabase, live, "restructure-live-" + UUID.randomUUID())) {
-            fixture.send(service.bean(RecordEncoder.class), live.commands(), commands);
+            RecordEncoder encoder = service.bean(RecordEncoder.class);
+            fixture.send(encoder, live.commands(), commands.subList(0, 100));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(RecoveryFixture.claims(service.jdbc()))
+                            .as("every tag exists before the rename and the delete are sent")
+                            .hasSize(100));
+            fixture.send(encoder, live.commands(), commands.subList(100, commands.size()));
             awaitSettled(service, commands.size());
             Map<String, String> liveState = RecoveryFixture.entityState(service.jdbc());
             Map<String, String> liveClaims = RecoveryFixture.claims(service.jdbc());
@@ -94,32 +102,66 @@ class RestructureRebuildIT {
             assertThat(copied.exitCode()).as(copied.output()).isZero();
             assertThat(copied.output()).contains("barriers=2");
 
-            String[] args = Stream.concat(
-                            Stream.of("--rebuild"),
-                            Stream.of(ServiceInstance.arguments(
-                                    RecoveryFixture.INFRA, rebuiltDatabase, rebuiltTopics, group)))
-                    .toArray(String[]::new);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = ReplayMode.run(
-                    TagProcessorApplication.class,
-                    args,
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8))
-                    .contains("records=" + commands.size() + " barriers=2 late=0");
+            assertThat(rebuild(rebuiltDatabase, rebuiltTopics, group))
+                    .contains("records=" + commands.size() + " imported=0 barriers=2 late=0");
+            assertRebuiltAsLive(rebuiltDatabase, rebuiltTopics, group, live, liveState, liveClaims, commands.size());
 
-            try (ServiceInstance rebuilt =
-                    ServiceInstance.start(RecoveryFixture.INFRA, rebuiltDatabase, rebuiltTopics, group)) {
-                assertThat(RecoveryFixture.entityState(rebuilt.jdbc())).isEqualTo(liveState);
-                assertThat(RecoveryFixture.claims(rebuilt.jdbc())).isEqualTo(liveClaims);
-                awaitSettled(rebuilt, commands.size());
-                SchemaRegistry registry = rebuilt.bean(SchemaRegistry.class);
-                assertThat(entityEvents(EventLog.read(BOOTSTRAP, registry, rebuiltTopics.events())))
-                        .as("entity events, renames and deletes included: same ids, same payloads")
-                        .isEqualTo(entityEvents(EventLog.read(BOOTSTRAP, registry, live.events())));
-            }
+            Topics fromHeadersTopics = live.withOutputsPrefixed("headers-");
+            String fromHeadersGroup = "restructure-headers-" + UUID.randomUUID();
+            assertThat(rebuild(
+                            fromHeadersDatabase,
+                            fromHeadersTopics,
+                            fromHeadersGroup,
+                            "--barriers-from=" + live.events() + "," + live.rejections()))
+                    .as("barriers taken from the headers of the live events and rejections")
+                    .contains("records=" + commands.size() + " imported=2 barriers=2 late=0");
+            assertRebuiltAsLive(
+                    fromHeadersDatabase,
+                    fromHeadersTopics,
+                    fromHeadersGroup,
+                    live,
+                    liveState,
+                    liveClaims,
+                    commands.size());
+        }
+    }
+
+    /** Runs the jar's rebuild mode on the database; returns what it printed. */
+    private static String rebuild(PostgresDatabase database, Topics topics, String group, String... options) {
+        String[] args = Stream.of(
+                        Stream.of("--rebuild"),
+                        Stream.of(options),
+                        Stream.of(ServiceInstance.arguments(RecoveryFixture.INFRA, database, topics, group)))
+                .flatMap(s -> s)
+                .toArray(String[]::new);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReplayMode.run(
+                TagProcessorApplication.class,
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The service started on the rebuilt database holds the live state and publishes the live entity events. */
+    private static void assertRebuiltAsLive(
+            PostgresDatabase database,
+            Topics topics,
+            String group,
+            Topics live,
+            Map<String, String> liveState,
+            Map<String, String> liveClaims,
+            int commands) {
+        try (ServiceInstance rebuilt = ServiceInstance.start(RecoveryFixture.INFRA, database, topics, group)) {
+            assertThat(RecoveryFixture.entityState(rebuilt.jdbc())).isEqualTo(liveState);
+            assertThat(RecoveryFixture.claims(rebuilt.jdbc())).isEqualTo(liveClaims);
+            awaitSettled(rebuilt, commands);
+            SchemaRegistry registry = rebuilt.bean(SchemaRegistry.class);
+            assertThat(entityEvents(EventLog.read(BOOTSTRAP, registry, topics.events())))
+                    .as("entity events, renames and deletes included: same ids, same payloads")
+                    .isEqualTo(entityEvents(EventLog.read(BOOTSTRAP, registry, live.events())));
         }
     }
 

@@ -65,4 +65,18 @@ class ReplayRequestTest {
                 .hasMessageContaining(message)
                 .hasMessageContaining("usage: java -jar tag-processor-exec.jar --replay");
     }
+
+    @Test
+    void readsARebuildAndRefusesItsUnknownOptions() {
+        assertThat(RebuildRequest.parse(
+                        new String[] {"--rebuild", "--barriers-from=tag-events,tag-command-rejections", "--x.y=z"},
+                        "tag-commands"))
+                .isEqualTo(
+                        new RebuildRequest("tag-commands", java.util.List.of("tag-events", "tag-command-rejections")));
+        assertThatThrownBy(() -> RebuildRequest.parse(new String[] {"--rebuild", "--partition=1"}, "tag-commands"))
+                .hasMessageContaining("unexpected argument \"--partition=1\" for --rebuild")
+                .hasMessageContaining("usage: java -jar tag-processor-exec.jar --rebuild");
+        assertThatThrownBy(() -> RebuildRequest.parse(new String[] {"--rebuild", "--barriers-from=a,"}, "tag-commands"))
+                .hasMessageContaining("--barriers-from must be");
+    }
 }
