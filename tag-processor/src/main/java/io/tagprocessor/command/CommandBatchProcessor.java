@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.store.CommandOffsetsRepository;
+import io.tagprocessor.store.NextOffset;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,11 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transaction boundary of the consumer: one database transaction per poll batch, committed
- * before the container commits the offsets. A transient failure propagates (the error handler
- * retries the whole batch with back-off); any other failure rolls the batch back and replays it
- * one record per transaction, so the failing record is dead-lettered and the rest commit; a failure
- * that is no record's fault (the registry refusing the service's own output schema) stops processing. In
- * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start.
+ * before the container commits the offsets. Each transaction also records, for the consumer group,
+ * the next offset of every partition it read ({@code command_offsets}), so the database knows
+ * exactly which commands it holds. A transient failure propagates (the error handler retries the
+ * whole batch with back-off); any other failure rolls the batch back and replays it one record per
+ * transaction, so the failing record is dead-lettered and the rest commit; a failure that is no
+ * record's fault (the registry refusing the service's own output schema) stops processing. In
+ * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. An operator
+ * replay ({@link #replay}) goes the same way but records no offsets: it is not the group reading.
  */
 @Service
 public class CommandBatchProcessor {
@@ -33,15 +39,18 @@ public class CommandBatchProcessor {
     private final CommandReader reader;
     private final CommandApplier applier;
     private final OutboxRepository outbox;
+    private final CommandOffsetsRepository offsets;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final ProcessingMode mode;
     private final FatalErrorHandler fatal;
+    private final String groupId;
 
     CommandBatchProcessor(
             CommandReader reader,
             CommandApplier applier,
             OutboxRepository outbox,
+            CommandOffsetsRepository offsets,
             TransactionTemplate transactions,
             MeterRegistry meters,
             TagProcessorProperties properties,
@@ -49,21 +58,43 @@ public class CommandBatchProcessor {
         this.reader = reader;
         this.applier = applier;
         this.outbox = outbox;
+        this.offsets = offsets;
         this.transactions = transactions;
         this.meters = meters;
         this.mode = properties.mode();
         this.fatal = fatal;
+        this.groupId = properties.consumer().groupId();
     }
 
-    public void process(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Processes a poll batch of the consumer group, recording the group's next offsets with it. */
+    public Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records) {
+        return process(records, true);
+    }
+
+    /** Re-reads records for an operator replay: the normal path, but no offsets are recorded. */
+    public Map<Disposition, Integer> replay(List<ConsumerRecord<byte[], byte[]>> records) {
+        return process(records, false);
+    }
+
+    /** The key each record is (or would be) claimed under in {@code processed_events}; nothing is written. */
+    public List<String> claimKeys(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream()
+                .map(RawRecord::of)
+                .map(reader::read)
+                .map(ReadCommand::claimKey)
+                .toList();
+    }
+
+    private Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records, boolean ownsOffsets) {
         List<ReadCommand> batch =
                 records.stream().map(RawRecord::of).map(reader::read).toList();
+        Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
         if (mode == ProcessingMode.SIMPLE) {
-            batch.forEach(this::processAlone);
-            return;
+            batch.forEach(read -> add(tally, processAlone(read, ownsOffsets)));
+            return tally;
         }
         try {
-            count(transactions.execute(status -> applyAll(batch)));
+            add(tally, count(transactions.execute(status -> applyAll(batch, ownsOffsets))));
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
@@ -73,11 +104,12 @@ public class CommandBatchProcessor {
                     batch.size(),
                     firstPosition(batch),
                     e.toString());
-            batch.forEach(this::processAlone);
+            batch.forEach(read -> add(tally, processAlone(read, ownsOffsets)));
         }
+        return tally;
     }
 
-    private Map<Disposition, Integer> applyAll(List<ReadCommand> batch) {
+    private Map<Disposition, Integer> applyAll(List<ReadCommand> batch, boolean ownsOffsets) {
         Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
         List<OutboxRow> rows = new ArrayList<>();
         List<Disposition> dispositions = applier.apply(batch, rows);
@@ -86,12 +118,28 @@ public class CommandBatchProcessor {
             logDisposition(batch.get(i), dispositions.get(i));
         }
         outbox.append(rows);
+        saveNextOffsets(batch, ownsOffsets);
         return tally;
     }
 
-    private void processAlone(ReadCommand read) {
+    private void saveNextOffsets(List<ReadCommand> batch, boolean ownsOffsets) {
+        if (!ownsOffsets) {
+            return;
+        }
+        Map<String, NextOffset> next = new LinkedHashMap<>();
+        for (ReadCommand read : batch) {
+            RawRecord raw = read.raw();
+            next.merge(
+                    raw.topic() + '/' + raw.partition(),
+                    new NextOffset(raw.topic(), raw.partition(), raw.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        offsets.save(groupId, List.copyOf(next.values()));
+    }
+
+    private Map<Disposition, Integer> processAlone(ReadCommand read, boolean ownsOffsets) {
         try {
-            count(transactions.execute(status -> applyAll(List.of(read))));
+            return count(transactions.execute(status -> applyAll(List.of(read), ownsOffsets)));
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
@@ -102,10 +150,11 @@ public class CommandBatchProcessor {
                     read.claimKey(),
                     e.toString(),
                     e);
-            count(transactions.execute(status -> {
+            return count(transactions.execute(status -> {
                 List<OutboxRow> rows = new ArrayList<>();
                 Disposition disposition = applier.deadLetter(read, e, rows);
                 outbox.append(rows);
+                saveNextOffsets(List.of(read), ownsOffsets);
                 return Map.of(disposition, 1);
             }));
         }
@@ -127,9 +176,14 @@ public class CommandBatchProcessor {
         return false;
     }
 
-    private void count(Map<Disposition, Integer> tally) {
+    private Map<Disposition, Integer> count(Map<Disposition, Integer> tally) {
         tally.forEach((disposition, n) -> meters.counter("tag_processor.commands", "outcome", disposition.tag())
                 .increment(n));
+        return tally;
+    }
+
+    private static void add(Map<Disposition, Integer> tally, Map<Disposition, Integer> more) {
+        more.forEach((disposition, n) -> tally.merge(disposition, n, Integer::sum));
     }
 
     private static void logDisposition(ReadCommand read, Disposition disposition) {
