@@ -264,6 +264,7 @@ public final class ChaosRun {
                 fleet.rebalances(),
                 faults.brokerRestarts(),
                 faults.terminations(),
+                faults.freezes(),
                 fleet.relayHandovers(),
                 verifier.eventCount(),
                 verifier.redeliveredEvents(),

@@ -56,8 +56,10 @@ public record ChaosSettings(
                         new Fault(0.66, Fault.Kind.SECOND_INSTANCE_LEAVES),
                         new Fault(0.72, Fault.Kind.TERMINATE_CONNECTIONS),
                         new Fault(0.78, Fault.Kind.KILL),
+                        new Fault(0.82, Fault.Kind.FREEZE),
                         new Fault(0.86, Fault.Kind.TERMINATE_CONNECTIONS),
-                        new Fault(0.90, Fault.Kind.KILL)),
+                        new Fault(0.90, Fault.Kind.KILL),
+                        new Fault(0.94, Fault.Kind.FREEZE)),
                 serviceJar,
                 directory,
                 Duration.ofMinutes(5));

@@ -16,6 +16,11 @@ public record Fault(double at, Kind kind) {
         /** the second instance leaves the group gracefully */
         SECOND_INSTANCE_LEAVES,
         /** broker stopped; while it is down an instance is killed; broker and instance started again */
-        BROKER_RESTART
+        BROKER_RESTART,
+        /**
+         * SIGSTOP one running instance (the relay leader when there is one) for longer than the relay's
+         * lease, then SIGCONT: a standby takes over, the thawed former leader is fenced
+         */
+        FREEZE
     }
 }

@@ -30,6 +30,7 @@ final class FaultInjector {
     private final AtomicInteger kills = new AtomicInteger();
     private final AtomicInteger terminations = new AtomicInteger();
     private final AtomicInteger brokerRestarts = new AtomicInteger();
+    private final AtomicInteger freezes = new AtomicInteger();
     private final Thread thread;
     private volatile boolean done;
     private volatile RuntimeException failure;
@@ -147,9 +148,32 @@ final class FaultInjector {
             case SECOND_INSTANCE_LEAVES:
                 fleet.second().stop();
                 return;
+            case FREEZE:
+                freeze();
+                return;
             default:
                 brokerRestart();
         }
+    }
+
+    /** Freezes a running instance past the relay lease, then thaws it. */
+    private void freeze() {
+        List<ServiceInstance> running = fleet.running();
+        if (running.isEmpty()) {
+            return;
+        }
+        ServiceInstance victim = running.get(random.nextInt(running.size()));
+        victim.freeze();
+        freezes.incrementAndGet();
+        pause(FREEZE_MILLIS + random.nextInt(1000));
+        victim.thaw();
+    }
+
+    /** Longer than the relay lease the harness gives the service (ChaosSettings.RELAY_LEASE). */
+    static final long FREEZE_MILLIS = 5_000;
+
+    int freezes() {
+        return freezes.get();
     }
 
     /** Broker down; meanwhile the first instance is killed (relay rows unacknowledged); both come back. */

@@ -38,14 +38,17 @@ final class Fleet implements AutoCloseable {
     private static final Pattern GENERATION =
             Pattern.compile("Successfully joined group with generation Generation\\{generationId=(\\d+)");
 
+    /** A short relay lease, so that a frozen leader is replaced within the harness's freeze. */
+    static final Map<String, String> RELAY_LEASE = Map.of("TAG_PROCESSOR_RELAY_LEASE_TIMEOUT", "3s");
+
     private final Stack stack;
     private final ServiceInstance first;
     private final ServiceInstance second;
 
     Fleet(Stack stack, Path jar) {
         this.stack = stack;
-        this.first = stack.service("a", jar, 2, Map.of());
-        this.second = stack.service("b", jar, 2, Map.of());
+        this.first = stack.service("a", jar, 2, RELAY_LEASE);
+        this.second = stack.service("b", jar, 2, RELAY_LEASE);
     }
 
     ServiceInstance first() {

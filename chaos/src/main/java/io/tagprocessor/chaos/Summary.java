@@ -18,6 +18,7 @@ public record Summary(
         long rebalances,
         int brokerRestarts,
         int connectionTerminations,
+        int freezes,
         long relayHandovers,
         long events,
         long redeliveredEvents,
@@ -34,7 +35,7 @@ public record Summary(
     public String line() {
         return ("chaos: commands=%d applied=%d no_effect=%d duplicates=%d rejected=%d dlt=%d lost=%d doubled=%d"
                         + " state_mismatches=%d outcome_mismatches=%d event_mismatches=%d order_violations=%d"
-                        + " kills=%d rebalances=%d broker_restarts=%d pg_terminations=%d relay_handovers=%d"
+                        + " kills=%d rebalances=%d broker_restarts=%d pg_terminations=%d freezes=%d relay_handovers=%d"
                         + " events=%d redelivered_events=%d seconds=%d mode=%s")
                 .formatted(
                         commands,
@@ -53,6 +54,7 @@ public record Summary(
                         rebalances,
                         brokerRestarts,
                         connectionTerminations,
+                        freezes,
                         relayHandovers,
                         events,
                         redeliveredEvents,

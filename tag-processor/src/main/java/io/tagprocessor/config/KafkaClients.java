@@ -1,6 +1,8 @@
 package io.tagprocessor.config;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The configuration of every Kafka client of the service: what Spring Boot built from
@@ -33,6 +35,17 @@ public final class KafkaClients {
     /** The relay's producer: acks=all, idempotent, at most five requests in flight, raw bytes. */
     public Map<String, Object> producer() {
         return producer;
+    }
+
+    /**
+     * The relay's producer for one leadership term: {@link #producer()} made transactional under
+     * {@code transactionalId}, so that a new leader's {@code initTransactions} fences the former one
+     * at the broker (its late sends are aborted, never read by a read_committed subscriber).
+     */
+    public Map<String, Object> transactionalProducer(String transactionalId) {
+        Map<String, Object> config = new HashMap<>(producer);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return config;
     }
 
     /** The admin client: topics and the startup access check. */

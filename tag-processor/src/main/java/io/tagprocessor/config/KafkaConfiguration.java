@@ -3,7 +3,6 @@ package io.tagprocessor.config;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
@@ -69,9 +68,11 @@ class KafkaConfiguration {
                 topic(topics, topics.deadLetter()).build());
     }
 
-    @Bean(destroyMethod = "close")
-    Producer<byte[], byte[]> relayProducer(KafkaClients clients) {
-        return new KafkaProducer<>(new HashMap<>(clients.producer()));
+    /** Opens the relay's transactional producer, one per leadership term. */
+    @Bean
+    RelayProducers relayProducers(KafkaClients clients, TagProcessorProperties properties) {
+        String transactionalId = properties.relay().transactionalId();
+        return () -> new KafkaProducer<>(clients.transactionalProducer(transactionalId));
     }
 
     private static TopicBuilder topic(TopicSettings settings, String name) {

@@ -2,6 +2,8 @@ package io.tagprocessor.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,7 +12,11 @@ import org.springframework.util.unit.DataSize;
  * The outbox relay: batch size in rows and in bytes (keys and payloads; the oldest row is always
  * taken), the fallback poll interval when no wake-up arrives (the only trigger when
  * {@code wakeOnCommit} is off), how often a standby tries to take over, and after how many failed
- * attempts a row that keeps failing while the rows around it are published is parked.
+ * attempts a row that keeps failing while the rows around it are published is parked. A leader
+ * renews its lease every third of {@code leaseTimeout}; a standby takes over from a leader whose
+ * lease expired (frozen, or cut off while its database session lives on). {@code transactionalId}
+ * fences a former leader at the broker: it must be the same for every instance of one deployment
+ * and differ between deployments sharing a Kafka cluster.
  */
 public record RelaySettings(
         @DefaultValue("true") boolean enabled,
@@ -20,7 +26,11 @@ public record RelaySettings(
         @DefaultValue("1s") Duration leadershipRetryInterval,
         @DefaultValue("1s") Duration errorBackoff,
         @DefaultValue("true") boolean wakeOnCommit,
-        @Min(1) @Max(1000) @DefaultValue("5") int parkAfterAttempts) {
+        @Min(1) @Max(1000) @DefaultValue("5") int parkAfterAttempts,
+        @DefaultValue("15s") Duration leaseTimeout,
+
+        @NotBlank @Size(max = 200) @DefaultValue("tag-processor-relay")
+        String transactionalId) {
 
     /** The baseline relay of {@link ProcessingMode#SIMPLE}: one row at a time, on the poll interval. */
     public RelaySettings rowByRow() {
@@ -32,6 +42,8 @@ public record RelaySettings(
                 leadershipRetryInterval,
                 errorBackoff,
                 false,
-                parkAfterAttempts);
+                parkAfterAttempts,
+                leaseTimeout,
+                transactionalId);
     }
 }

@@ -71,6 +71,7 @@ final class SchemaValidator {
                     "headers",
                     "created_at"),
             new Table("outbox_parked", "id", "topic", "event_id", "created_at", "parked_at", "error"),
+            new Table("relay_leader", "id", "epoch", "holder", "renewed_at"),
             new Table("command_offsets", "group_id", "topic", "partition", "next_offset", "updated_at"),
             new Table("claim_copies", "command_id", "topic", "partition", "offset"),
             new Table(

@@ -12,19 +12,23 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Sends a batch of outbox rows through an idempotent producer ({@code acks=all}), pipelined, and
- * returns once the broker answered for every one of them: the rows it refused, each with the error and
- * whether the refusal is for good (a record too large, an invalid topic, denied authorization), which
- * no retry can change. A row becomes its record, then its companion (same key, so same partition,
- * right behind it); a row is refused when either is. Headers {@code event_id}, {@code event_type} and
- * {@code causation_id} come from the row's columns.
+ * Sends a batch of outbox rows in one Kafka transaction of the leader's transactional producer
+ * ({@code acks=all}, idempotent), pipelined: committed when the broker took every row, aborted
+ * otherwise, returning the rows it refused, each with the error and whether the refusal is for good
+ * (a record too large, an invalid topic, denied authorization), which no retry can change. A row
+ * becomes its record, then its companion (same key, so same partition, right behind it); a row is
+ * refused when either is. A producer fenced by a newer leader fails the commit and throws. Headers
+ * {@code event_id}, {@code event_type} and {@code causation_id} come from the row's columns.
  */
 final class OutboxPublisher {
 
@@ -33,6 +37,7 @@ final class OutboxPublisher {
     static final String CAUSATION_ID = "causation_id";
 
     private final Producer<byte[], byte[]> producer;
+    private boolean broken;
 
     OutboxPublisher(Producer<byte[], byte[]> producer) {
         this.producer = producer;
@@ -45,7 +50,9 @@ final class OutboxPublisher {
         }
     }
 
+    /** Sends and commits the rows; returns the refused ones, in which case nothing was committed. */
     List<Refusal> publish(List<StoredOutboxRow> rows) throws InterruptedException {
+        producer.beginTransaction();
         List<List<Future<RecordMetadata>>> acks = new ArrayList<>(rows.size());
         for (StoredOutboxRow stored : rows) {
             OutboxRow row = stored.row();
@@ -66,7 +73,32 @@ final class OutboxPublisher {
                 refusals.add(new Refusal(rows.get(i), error, isPermanent(error)));
             }
         }
+        if (refusals.isEmpty()) {
+            producer.commitTransaction();
+        } else {
+            abort();
+        }
         return refusals;
+    }
+
+    /** True once the producer can no longer abort: the term must end and a new producer take over. */
+    boolean broken() {
+        return broken;
+    }
+
+    /**
+     * Aborts the transaction of a refused batch. A fenced producer throws (a newer leader exists); any
+     * other failure to abort leaves the producer unusable, but the refusals are still returned so that
+     * rows refused for good get parked before the term ends.
+     */
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (KafkaException e) {
+            broken = true;
+        }
     }
 
     /** Refusals that say something about the record or its topic, never about the connection. */

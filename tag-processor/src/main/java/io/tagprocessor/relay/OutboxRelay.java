@@ -4,23 +4,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tagprocessor.config.FatalErrorHandler;
+import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.config.RelaySettings;
 import io.tagprocessor.relay.OutboxPublisher.Refusal;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Producer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,13 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Publishes outbox rows in id order, then deletes them once the broker acknowledged them
  * (at-least-once: a crash in between re-publishes the same rows with the same event ids). The leader
- * is the relay holding a PostgreSQL advisory lock on its own connection; when that connection dies the
- * lock goes with it and a standby takes over within {@code leadershipRetryInterval} (until the old
- * leader notices, both may publish the same rows: duplicates with the same ids, never a loss). The
+ * is the relay holding a PostgreSQL advisory lock on its own connection ({@link Leadership}); when
+ * that connection dies the lock goes with it and a standby takes over within
+ * {@code leadershipRetryInterval}; when the leader stops renewing its lease while its session lives on
+ * (frozen, cut off behind a live TCP stack), a standby terminates that session after
+ * {@code leaseTimeout} and takes over. Each term publishes through a transactional producer whose
+ * {@code initTransactions} fences the former leader at the broker: whatever a zombie sends late is
+ * aborted, so a read_committed subscriber never sees stale state. The
  * leader sleeps on {@code LISTEN} and wakes at the commit of any transaction that wrote outbox rows,
  * with {@code pollInterval} as a fallback. It never stalls behind one row: a row the broker refuses for
  * good, or that keeps failing while the rows around it are published, is parked in
@@ -43,14 +47,14 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** Advisory lock key of the relay leadership ("tagrelay" in ASCII). */
-    static final long LEADER_LOCK_KEY = 0x7461677265_6c6179L;
+    static final long LEADER_LOCK_KEY = Leadership.LOCK_KEY;
 
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
     private static final String LISTEN = "LISTEN " + OutboxRepository.CHANNEL;
 
     private final RelayConnections connections;
     private final OutboxRepository outbox;
-    private final OutboxPublisher publisher;
+    private final RelayProducers producers;
+    private final String holder = "relay-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     private final RelaySettings settings;
     private final FatalErrorHandler fatal;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -63,13 +67,13 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(
             RelayConnections connections,
             OutboxRepository outbox,
-            OutboxPublisher publisher,
+            RelayProducers producers,
             RelaySettings settings,
             MeterRegistry meters,
             FatalErrorHandler fatal) {
         this.connections = connections;
         this.outbox = outbox;
-        this.publisher = publisher;
+        this.producers = producers;
         this.settings = settings;
         this.fatal = fatal;
         this.delay = Timer.builder("tag_processor.relay.delay")
@@ -135,14 +139,18 @@ public class OutboxRelay implements SmartLifecycle {
     private void lead() {
         while (mine()) {
             try (Connection connection = connections.open()) {
-                if (tryLead(connection)) {
-                    try {
-                        relayWhileLeader(connection);
+                OptionalLong epoch = tryLead(connection);
+                if (epoch.isPresent()) {
+                    try (Producer<byte[], byte[]> producer = producers.get()) {
+                        producer.initTransactions();
+                        relayWhileLeader(connection, epoch.getAsLong(), new OutboxPublisher(producer));
                     } finally {
                         stepDown();
                     }
-                } else {
+                } else if (!Leadership.evictExpired(connection, settings.leaseTimeout())) {
                     pause(settings.leadershipRetryInterval());
+                } else {
+                    log.warn("event=relay_leader_evicted reason=lease_expired lease={}", settings.leaseTimeout());
                 }
             } catch (Exception e) {
                 stepDown();
@@ -160,55 +168,64 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private boolean tryLead(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(TRY_LOCK)) {
-            ps.setLong(1, LEADER_LOCK_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !rs.getBoolean(1)) {
-                    return false;
-                }
-            }
+    private OptionalLong tryLead(Connection connection) throws SQLException {
+        OptionalLong epoch = Leadership.tryAcquire(connection, holder);
+        if (epoch.isEmpty()) {
+            return epoch;
         }
         try (Statement listen = connection.createStatement()) {
             listen.execute(LISTEN);
         }
         leader.set(true);
-        log.info("event=relay_leadership_acquired");
-        return true;
+        log.info("event=relay_leadership_acquired epoch={} holder={}", epoch.getAsLong(), holder);
+        return epoch;
     }
 
-    private void relayWhileLeader(Connection connection) throws Exception {
+    private void relayWhileLeader(Connection connection, long epoch, OutboxPublisher publisher) throws Exception {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), parked);
+        long renewEveryNanos = settings.leaseTimeout().toNanos() / 3;
+        long renewedAt = System.nanoTime();
         while (mine()) {
+            if (System.nanoTime() - renewedAt >= renewEveryNanos) {
+                if (!Leadership.renew(connection, epoch)) {
+                    log.warn("event=relay_fenced epoch={}", epoch);
+                    return;
+                }
+                renewedAt = System.nanoTime();
+            }
             List<StoredOutboxRow> rows = outbox.nextBatch(
                     connection, settings.batchSize(), settings.maxBatchBytes().toBytes());
             if (rows.isEmpty()) {
-                awaitWork(notifications);
+                awaitWork(notifications, renewEveryNanos);
                 continue;
             }
             List<Refusal> refusals = publisher.publish(rows);
-            Instant acked = Instant.now();
-            Set<Long> refused = refusals.stream().map(Refusal::id).collect(Collectors.toSet());
-            List<StoredOutboxRow> acknowledged =
-                    rows.stream().filter(r -> !refused.contains(r.row().id())).toList();
-            if (!acknowledged.isEmpty()) {
-                outbox.delete(
-                        connection, acknowledged.stream().map(r -> r.row().id()).toList());
-                acknowledged.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
-                published.increment(acknowledged.size());
-            }
-            if (parkingLot.settle(connection, refusals, !acknowledged.isEmpty())) {
+            if (refusals.isEmpty()) {
+                Instant acked = Instant.now();
+                outbox.delete(connection, rows.stream().map(r -> r.row().id()).toList());
+                rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
+                published.increment(rows.size());
+            } else if (parkingLot.settle(connection, refusals, refusals.size() < rows.size())) {
                 pause(settings.errorBackoff());
+            }
+            if (publisher.broken()) {
+                log.warn("event=relay_producer_broken action=new_term epoch={}", epoch);
+                return;
             }
         }
     }
 
-    private void awaitWork(PGConnection notifications) throws SQLException {
+    /** Sleeps until woken, the poll interval passes, or the lease is due for renewal. */
+    private void awaitWork(PGConnection notifications, long renewEveryNanos) throws SQLException {
+        Duration wait = settings.pollInterval();
+        if (wait.toNanos() > renewEveryNanos) {
+            wait = Duration.ofNanos(renewEveryNanos);
+        }
         if (settings.wakeOnCommit()) {
-            notifications.getNotifications((int) settings.pollInterval().toMillis());
+            notifications.getNotifications((int) Math.max(1, wait.toMillis()));
         } else {
-            pause(settings.pollInterval());
+            pause(wait);
         }
     }
 

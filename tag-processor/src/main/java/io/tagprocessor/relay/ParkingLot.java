@@ -5,21 +5,23 @@ import io.tagprocessor.relay.OutboxPublisher.Refusal;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, for the rows the broker refused in one relay cycle, which to park: a refusal for good at
- * once; any other once it failed {@code parkAfterAttempts} cycles in a row while other rows got
- * through (so the broker works and this row does not), or while its topic is missing. A refusal of
- * every row (broker down, credentials refused) is never counted: those rows wait, in order.
- * Attempts are counted per leadership, in memory.
+ * Decides, for the rows the broker refused in one relay cycle (whose transaction was then aborted),
+ * which to park: every refusal for good at once; otherwise the first refused row once it failed
+ * {@code parkAfterAttempts} cycles in a row while other rows were accepted (so the broker works and
+ * this row does not), or while its topic is missing. Only the first is counted: the rows behind a
+ * failing one in a transaction fail with it, through no fault of their own. A refusal of every row
+ * (broker down, credentials refused) is never counted: those rows wait, in order. Attempts are
+ * counted per leadership, in memory.
  */
 final class ParkingLot {
 
@@ -37,27 +39,32 @@ final class ParkingLot {
     }
 
     /** Parks what must be parked; returns whether any refused row is left to retry. */
-    boolean settle(Connection connection, List<Refusal> refusals, boolean othersGotThrough) throws SQLException {
-        Set<Long> refused = refusals.stream().map(Refusal::id).collect(Collectors.toSet());
-        attempts.keySet().retainAll(refused);
-        boolean retry = false;
-        for (Refusal refusal : refusals) {
-            int attempt = othersGotThrough || isMissingTopic(refusal.error())
-                    ? attempts.merge(refusal.id(), 1, Integer::sum)
-                    : attempts.getOrDefault(refusal.id(), 0);
-            if (refusal.permanent() || attempt >= parkAfterAttempts) {
-                park(connection, refusal, attempt);
-            } else {
-                retry = true;
-                log.warn(
-                        "event=outbox_row_refused id={} topic={} attempt={} error={}",
-                        refusal.id(),
-                        refusal.row().row().topic(),
-                        attempt,
-                        refusal.error().toString());
+    boolean settle(Connection connection, List<Refusal> refusals, boolean othersAccepted) throws SQLException {
+        List<Refusal> permanent = refusals.stream().filter(Refusal::permanent).toList();
+        if (!permanent.isEmpty()) {
+            for (Refusal refusal : permanent) {
+                park(connection, refusal, 1);
             }
+            return permanent.size() < refusals.size();
         }
-        return retry;
+        Refusal first =
+                refusals.stream().min(Comparator.comparingLong(Refusal::id)).orElseThrow();
+        attempts.keySet().retainAll(Set.of(first.id()));
+        int attempt = othersAccepted || isMissingTopic(first.error())
+                ? attempts.merge(first.id(), 1, Integer::sum)
+                : attempts.getOrDefault(first.id(), 0);
+        if (attempt >= parkAfterAttempts) {
+            park(connection, first, attempt);
+            return refusals.size() > 1;
+        }
+        log.warn(
+                "event=outbox_row_refused id={} topic={} attempt={} refused_rows={} error={}",
+                first.id(),
+                first.row().row().topic(),
+                attempt,
+                refusals.size(),
+                first.error().toString());
+        return true;
     }
 
     private void park(Connection connection, Refusal refusal, int attempt) throws SQLException {

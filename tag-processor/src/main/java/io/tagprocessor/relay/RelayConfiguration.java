@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
+import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.DriverManager;
+import java.util.Properties;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.Producer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,24 +25,42 @@ class RelayConfiguration {
     OutboxRelay outboxRelay(
             DataSource dataSource,
             OutboxRepository outbox,
-            Producer<byte[], byte[]> relayProducer,
+            RelayProducers relayProducers,
             TagProcessorProperties properties,
             MeterRegistry meters,
             FatalErrorHandler fatal) {
         return new OutboxRelay(
                 physicalConnections(dataSource),
                 outbox,
-                new OutboxPublisher(relayProducer),
+                relayProducers,
                 properties.mode() == ProcessingMode.SIMPLE ? properties.relay().rowByRow() : properties.relay(),
                 meters,
                 fatal);
     }
 
-    /** The pool's own settings, but a connection of its own (the lock must die with it). */
+    /**
+     * The pool's own settings, but a connection of its own (the lock must die with it), with TCP
+     * keepalive and a socket timeout: a leader whose database vanished notices within
+     * {@link #SOCKET_TIMEOUT_SECONDS} instead of waiting on a dead socket for hours. The server side
+     * ({@code tcp_keepalives_*}, README "Relay failover") is what frees the lock of a vanished leader.
+     */
     static RelayConnections physicalConnections(DataSource dataSource) {
         return () -> {
             HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+            Properties properties = new Properties();
+            if (pool.getUsername() != null) {
+                properties.setProperty("user", pool.getUsername());
+            }
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+            properties.setProperty("ApplicationName", "tag-processor-relay");
+            return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         };
     }
+
+    /** Longer than any statement of the relay and its longest LISTEN wait (the poll interval). */
+    static final int SOCKET_TIMEOUT_SECONDS = 60;
 }

@@ -129,4 +129,17 @@ class KafkaGuaranteesTest {
                 .containsEntry("max.in.flight.requests.per.connection", 1)
                 .containsEntry("retries", 10);
     }
+
+    @Test
+    void theRelaysProducerOfATermIsTransactionalUnderTheConfiguredIdOnTopOfTheGuarantees() {
+        ConsumerSettings consumer = new ConsumerSettings("g", 1, 10, 1024, true, null, null);
+        KafkaClients clients = new KafkaClients(bootConsumer(), bootProducer(), Map.of(), consumer);
+
+        assertThat(clients.transactionalProducer("tag-processor-relay"))
+                .containsEntry("transactional.id", "tag-processor-relay")
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsAllEntriesOf(security());
+        assertThat(clients.producer()).doesNotContainKey("transactional.id");
+    }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.pipeline.TopicProbe;
 import io.tagprocessor.store.OutboxRepository;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class OutboxRelayIT extends PipelineTestSupport {
     ObjectMapper json;
 
     @Autowired
-    Producer<byte[], byte[]> relayProducer;
+    RelayProducers relayProducers;
 
     private TopicProbe events;
     private OutboxRelay second;
@@ -175,7 +175,7 @@ class OutboxRelayIT extends PipelineTestSupport {
         return new OutboxRelay(
                 RelayConfiguration.physicalConnections(dataSource),
                 repository,
-                new OutboxPublisher(relayProducer),
+                relayProducers,
                 properties.relay(),
                 registry,
                 (component, error) -> {

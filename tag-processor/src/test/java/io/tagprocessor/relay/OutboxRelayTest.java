@@ -21,7 +21,9 @@ class OutboxRelayTest {
             Duration.ofMillis(50),
             Duration.ofMillis(50),
             true,
-            5);
+            5,
+            Duration.ofSeconds(15),
+            "test-relay");
 
     @Test
     void anErrorThatEscapesTheLoopGoesToTheFatalHandlerInsteadOfDyingSilently() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.pipeline.TopicProbe;
 import io.tagprocessor.store.OutboxRepository;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,7 @@ class RelayParkingIT extends PipelineTestSupport {
     DataSource dataSource;
 
     @Autowired
-    Producer<byte[], byte[]> relayProducer;
+    RelayProducers relayProducers;
 
     private OutboxRelay relay;
 
@@ -81,7 +81,7 @@ class RelayParkingIT extends PipelineTestSupport {
         relay = new OutboxRelay(
                 RelayConfiguration.physicalConnections(dataSource),
                 outbox,
-                new OutboxPublisher(relayProducer),
+                relayProducers,
                 properties.relay(),
                 meters,
                 (component, error) -> {

@@ -59,6 +59,8 @@ public final class EventWatcher implements AutoCloseable {
                 false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 5000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,

@@ -27,6 +27,8 @@ public final class TopicReader {
                 false,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 16 * 1024 * 1024,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,

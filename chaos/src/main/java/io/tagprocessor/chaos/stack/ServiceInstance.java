@@ -120,6 +120,41 @@ public final class ServiceInstance {
                 + " s; last lines of " + logFile() + ":\n" + logTail());
     }
 
+    /**
+     * SIGSTOP: the JVM stops where it is, mid-statement or mid-send, while its TCP connections stay
+     * open (the kernel keeps answering), as a host that hangs does. {@link #thaw} resumes it.
+     */
+    public synchronized void freeze() {
+        if (isRunning()) {
+            signal("STOP");
+            log.info("chaos=service_frozen instance={} pid={}", name, process.pid());
+        }
+    }
+
+    /** SIGCONT: the frozen JVM goes on from where it stopped. */
+    public synchronized void thaw() {
+        if (isRunning()) {
+            signal("CONT");
+            log.info("chaos=service_thawed instance={} pid={}", name, process.pid());
+        }
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no offset commit, no transaction end. */
     public synchronized void kill() {
         if (!isRunning()) {
