@@ -39,7 +39,7 @@ final class Fleet implements AutoCloseable {
             Pattern.compile("Successfully joined group with generation Generation\\{generationId=(\\d+)");
 
     /** A short relay lease, so that a frozen leader is replaced within the harness's freeze. */
-    static final Map<String, String> RELAY_LEASE = Map.of("TAG_PROCESSOR_RELAY_LEASE_TIMEOUT", "3s");
+    static final Map<String, String> RELAY_LEASE = Map.of("RELAY_LEASE_TIMEOUT", "3s");
 
     private final Stack stack;
     private final ServiceInstance first;
