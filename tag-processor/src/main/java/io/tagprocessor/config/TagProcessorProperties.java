@@ -19,4 +19,6 @@ public record TagProcessorProperties(
         @Valid @NotNull @DefaultValue RegistrySettings schemaRegistry,
         @Valid @NotNull @DefaultValue TopicSettings topics,
         @Valid @NotNull @DefaultValue ConsumerSettings consumer,
-        @Valid @NotNull @DefaultValue RelaySettings relay) {}
+        @Valid @NotNull @DefaultValue RelaySettings relay,
+        @Valid @NotNull @DefaultValue HttpSettings http,
+        @Valid @NotNull @DefaultValue ObserveSettings observe) {}
