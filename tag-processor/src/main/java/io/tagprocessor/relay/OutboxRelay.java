@@ -72,6 +72,11 @@ public class OutboxRelay implements SmartLifecycle {
         return leader.get();
     }
 
+    /** The advisory lock key whose holder is the one active relay, for those who look for it. */
+    public static long leaderLockKey() {
+        return LEADER_LOCK_KEY;
+    }
+
     @Override
     public synchronized void start() {
         if (running.compareAndSet(false, true)) {

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The service with no admin credentials in its environment and {@code API_ACCESS=authenticated}:
  * admin endpoints are closed to everyone, the read API takes the reader's credentials only, health
- * stays open.
+ * stays open. Its listener does not start and it runs no relay, so it must not call itself ready.
  */
 class ClosedByDefaultIT {
 
@@ -83,6 +83,17 @@ class ClosedByDefaultIT {
     void healthStaysOpen() {
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/db", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withNoListenerRunningAndNoRelayAnywhereTheInstanceIsNotReady() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(readiness.body())
+                .contains("\"kafka\":{\"status\":\"DOWN\"")
+                .contains("\"relay\":{\"status\":\"DOWN\"")
+                .contains("\"db\":{\"status\":\"UP\"");
     }
 
     private static HttpResponse<String> get(String path, String authorization) {
