@@ -114,7 +114,11 @@ class OutcomeRows {
             RawRecord raw, String claimKey, String commandId, String source, RejectionReason reason, String message) {
         CommandRejected rejected = new CommandRejected(
                 commandId, reason.name(), message, source, raw.topic(), raw.partition(), raw.offset(), clock.instant());
-        return records.rejection(raw.key(), rejected, claimKey);
+        // the key is echoed as the rejection's key: cut like a dead letter's, so it cannot stall the relay
+        byte[] key = raw.key() == null || raw.key().length <= MAX_DEAD_LETTER_KEY
+                ? raw.key()
+                : Arrays.copyOf(raw.key(), MAX_DEAD_LETTER_KEY);
+        return records.rejection(key, rejected, claimKey);
     }
 
     private static Map<String, String> headers(RawRecord raw, Throwable cause) {

@@ -69,7 +69,8 @@ final class SchemaValidator {
                     "state_topic",
                     "state_payload",
                     "headers",
-                    "created_at"));
+                    "created_at"),
+            new Table("outbox_parked", "id", "topic", "event_id", "created_at", "parked_at", "error"));
 
     private static final String SELECT_COLUMNS_OF_TABLES = """
             SELECT table_name, column_name

@@ -11,13 +11,20 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Sends a batch of outbox rows through an idempotent producer ({@code acks=all}), pipelined, and
- * returns only when the broker acknowledged every one of them; throws if any failed. A row becomes
- * its record, then its companion (same key, so same partition, right behind it). Headers
- * {@code event_id}, {@code event_type} and {@code causation_id} come from the row's columns.
+ * returns once the broker answered for every one of them: the rows it refused, each with the error and
+ * whether the refusal is for good (a record too large, an invalid topic, denied authorization), which
+ * no retry can change. A row becomes its record, then its companion (same key, so same partition,
+ * right behind it); a row is refused when either is. Headers {@code event_id}, {@code event_type} and
+ * {@code causation_id} come from the row's columns.
  */
 final class OutboxPublisher {
 
@@ -31,21 +38,55 @@ final class OutboxPublisher {
         this.producer = producer;
     }
 
-    void publish(List<StoredOutboxRow> rows) throws InterruptedException, ExecutionException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    /** A row the broker did not take, why, and whether retrying can help. */
+    record Refusal(StoredOutboxRow row, Throwable error, boolean permanent) {
+        long id() {
+            return row.row().id();
+        }
+    }
+
+    List<Refusal> publish(List<StoredOutboxRow> rows) throws InterruptedException {
+        List<List<Future<RecordMetadata>>> acks = new ArrayList<>(rows.size());
         for (StoredOutboxRow stored : rows) {
             OutboxRow row = stored.row();
-            acks.add(producer.send(record(row.topic(), row, row.eventType(), row.payload(), row.extraHeaders())));
+            List<Future<RecordMetadata>> sends = new ArrayList<>(2);
+            sends.add(producer.send(record(row.topic(), row, row.eventType(), row.payload(), row.extraHeaders())));
             if (row.companion() != null) {
                 OutboxRow.Companion companion = row.companion();
-                acks.add(producer.send(
+                sends.add(producer.send(
                         record(companion.topic(), row, companion.eventType(), companion.payload(), Map.of())));
             }
+            acks.add(sends);
         }
         producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get();
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Throwable error = firstFailure(acks.get(i));
+            if (error != null) {
+                refusals.add(new Refusal(rows.get(i), error, isPermanent(error)));
+            }
         }
+        return refusals;
+    }
+
+    /** Refusals that say something about the record or its topic, never about the connection. */
+    static boolean isPermanent(Throwable error) {
+        return error instanceof RecordTooLargeException
+                || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidTopicException
+                || error instanceof InvalidRecordException
+                || error instanceof TopicAuthorizationException;
+    }
+
+    private static Throwable firstFailure(List<Future<RecordMetadata>> sends) throws InterruptedException {
+        for (Future<RecordMetadata> ack : sends) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                return e.getCause() == null ? e : e.getCause();
+            }
+        }
+        return null;
     }
 
     private static ProducerRecord<byte[], byte[]> record(

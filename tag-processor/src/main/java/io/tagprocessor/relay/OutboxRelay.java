@@ -3,7 +3,9 @@ package io.tagprocessor.relay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.RelaySettings;
+import io.tagprocessor.relay.OutboxPublisher.Refusal;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
 import java.sql.Connection;
@@ -14,9 +16,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +28,15 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes outbox rows in id order, then deletes them once the broker acknowledged them
- * (at-least-once: a crash in between re-publishes the same rows with the same event ids). Exactly
- * one relay is active across all instances: the one holding a PostgreSQL advisory lock on its own
- * connection; when that connection dies the lock goes with it and a standby takes over within
- * {@code leadershipRetryInterval}. The leader sleeps on {@code LISTEN} and wakes at the commit of
- * any transaction that wrote outbox rows, with {@code pollInterval} as a fallback.
+ * (at-least-once: a crash in between re-publishes the same rows with the same event ids). The leader
+ * is the relay holding a PostgreSQL advisory lock on its own connection; when that connection dies the
+ * lock goes with it and a standby takes over within {@code leadershipRetryInterval} (until the old
+ * leader notices, both may publish the same rows: duplicates with the same ids, never a loss). The
+ * leader sleeps on {@code LISTEN} and wakes at the commit of any transaction that wrote outbox rows,
+ * with {@code pollInterval} as a fallback. It never stalls behind one row: a row the broker refuses for
+ * good, or that keeps failing while the rows around it are published, is parked in
+ * {@code outbox_parked} with the error and the rows behind it go on. A failure that escapes the loop
+ * (an {@link Error}) goes to the {@link FatalErrorHandler}, which ends the process.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -44,10 +52,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxRepository outbox;
     private final OutboxPublisher publisher;
     private final RelaySettings settings;
+    private final FatalErrorHandler fatal;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean leader = new AtomicBoolean();
     private final Timer delay;
     private final Counter published;
+    private final Counter parked;
     private volatile Thread worker;
 
     public OutboxRelay(
@@ -55,16 +65,21 @@ public class OutboxRelay implements SmartLifecycle {
             OutboxRepository outbox,
             OutboxPublisher publisher,
             RelaySettings settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            FatalErrorHandler fatal) {
         this.connections = connections;
         this.outbox = outbox;
         this.publisher = publisher;
         this.settings = settings;
+        this.fatal = fatal;
         this.delay = Timer.builder("tag_processor.relay.delay")
                 .description("From outbox row written to broker acknowledgement")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
         this.published = meters.counter("tag_processor.relay.published");
+        this.parked = Counter.builder("tag_processor.relay.parked")
+                .description("Outbox rows moved to outbox_parked because the broker refused them")
+                .register(meters);
         meters.gauge("tag_processor.relay.leader", leader, l -> l.get() ? 1 : 0);
     }
 
@@ -112,6 +127,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
+        try {
+            lead();
+        } catch (Throwable t) { // an Error: the JVM is in doubt, only a restart helps
+            stepDown();
+            if (mine()) {
+                fatal.fatal("relay", t);
+            }
+        }
+    }
+
+    private void lead() {
         while (mine()) {
             try (Connection connection = connections.open()) {
                 if (tryLead(connection)) {
@@ -158,17 +184,28 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayWhileLeader(Connection connection) throws Exception {
         PGConnection notifications = connection.unwrap(PGConnection.class);
+        ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), parked);
         while (mine()) {
-            List<StoredOutboxRow> rows = outbox.nextBatch(connection, settings.batchSize());
+            List<StoredOutboxRow> rows = outbox.nextBatch(
+                    connection, settings.batchSize(), settings.maxBatchBytes().toBytes());
             if (rows.isEmpty()) {
                 awaitWork(notifications);
                 continue;
             }
-            publisher.publish(rows);
+            List<Refusal> refusals = publisher.publish(rows);
             Instant acked = Instant.now();
-            outbox.delete(connection, rows.stream().map(r -> r.row().id()).toList());
-            rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
-            published.increment(rows.size());
+            Set<Long> refused = refusals.stream().map(Refusal::id).collect(Collectors.toSet());
+            List<StoredOutboxRow> acknowledged =
+                    rows.stream().filter(r -> !refused.contains(r.row().id())).toList();
+            if (!acknowledged.isEmpty()) {
+                outbox.delete(
+                        connection, acknowledged.stream().map(r -> r.row().id()).toList());
+                acknowledged.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
+                published.increment(acknowledged.size());
+            }
+            if (parkingLot.settle(connection, refusals, !acknowledged.isEmpty())) {
+                pause(settings.errorBackoff());
+            }
         }
     }
 

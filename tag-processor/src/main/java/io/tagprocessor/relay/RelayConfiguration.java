@@ -3,6 +3,7 @@ package io.tagprocessor.relay;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.ConditionalOnProcessing;
+import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
@@ -25,13 +26,15 @@ class RelayConfiguration {
             OutboxRepository outbox,
             Producer<byte[], byte[]> relayProducer,
             TagProcessorProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            FatalErrorHandler fatal) {
         return new OutboxRelay(
                 physicalConnections(dataSource),
                 outbox,
                 new OutboxPublisher(relayProducer),
                 properties.mode() == ProcessingMode.SIMPLE ? properties.relay().rowByRow() : properties.relay(),
-                meters);
+                meters,
+                fatal);
     }
 
     /** The pool's own settings, but a connection of its own (the lock must die with it). */

@@ -39,11 +39,40 @@ public class OutboxRepository {
 
     private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
 
+    /** The oldest rows, at most ? of them and, past the first row, at most ? bytes of payloads. */
     private static final String SELECT_NEXT_BATCH = """
             SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
-                   state_topic, state_payload, headers::text, created_at
-            FROM outbox ORDER BY id LIMIT ?
+                   state_topic, state_payload, headers, created_at
+            FROM (
+                SELECT head.*,
+                       sum(coalesce(octet_length(payload), 0) + coalesce(octet_length(state_payload), 0)
+                           + coalesce(octet_length(record_key), 0)) OVER (ORDER BY id) AS running_bytes,
+                       row_number() OVER (ORDER BY id) AS position
+                FROM (
+                    SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
+                           state_topic, state_payload, headers::text AS headers, created_at
+                    FROM outbox ORDER BY id LIMIT ?
+                ) head
+            ) sized
+            WHERE position = 1 OR running_bytes <= ?
+            ORDER BY id
             """;
+
+    private static final String PARK_ROW = """
+            WITH parked AS (
+                DELETE FROM outbox WHERE id = ?
+                RETURNING id, topic, record_key, event_id, event_type, causation_id, payload,
+                          state_topic, state_payload, headers, created_at
+            )
+            INSERT INTO outbox_parked (id, topic, record_key, event_id, event_type, causation_id, payload,
+                                       state_topic, state_payload, headers, created_at, parked_at, error)
+            SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
+                   state_topic, state_payload, headers, created_at, clock_timestamp(), ?
+            FROM parked
+            """;
+
+    /** Longest error text kept with a parked row (the column's check allows 1000). */
+    static final int MAX_PARKED_ERROR = 1000;
 
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
 
@@ -90,10 +119,14 @@ public class OutboxRepository {
         jdbc.query(NOTIFY_RELAY, rs -> {});
     }
 
-    /** The oldest rows, read on the given connection (the relay's leader connection). */
-    public List<StoredOutboxRow> nextBatch(Connection connection, int limit) throws SQLException {
+    /**
+     * The oldest rows, read on the given connection (the relay's leader connection): at most
+     * {@code limit} rows and {@code maxBytes} of keys and payloads, but always the oldest row.
+     */
+    public List<StoredOutboxRow> nextBatch(Connection connection, int limit, long maxBytes) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SELECT_NEXT_BATCH)) {
             ps.setInt(1, limit);
+            ps.setLong(2, maxBytes);
             try (ResultSet rs = ps.executeQuery()) {
                 List<StoredOutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -128,6 +161,16 @@ public class OutboxRepository {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             return ps.executeUpdate();
+        }
+    }
+
+    /** Moves a row the broker refused for good to {@code outbox_parked}, with why; true when it was there. */
+    public boolean park(Connection connection, long id, String error) throws SQLException {
+        String text = error == null || error.isBlank() ? "unknown" : error.strip();
+        try (PreparedStatement ps = connection.prepareStatement(PARK_ROW)) {
+            ps.setLong(1, id);
+            ps.setString(2, text.length() > MAX_PARKED_ERROR ? text.substring(0, MAX_PARKED_ERROR) : text);
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -177,7 +177,10 @@ class OutboxRelayIT extends PipelineTestSupport {
                 repository,
                 new OutboxPublisher(relayProducer),
                 properties.relay(),
-                registry);
+                registry,
+                (component, error) -> {
+                    throw new AssertionError(component + " died", error);
+                });
     }
 
     private long outboxRows() {
