@@ -1,14 +1,11 @@
 package io.tagprocessor.command;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the container commits the offsets. A transient failure propagates (the error handler
  * retries the whole batch with back-off); any other failure rolls the batch back and replays it
  * one record per transaction, so the failing record is dead-lettered and the rest commit. In
- * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start.
+ * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. Every line
+ * logged on the way carries the batch's (or the record's) log context ({@link Mdc}); what committed
+ * is counted and logged by {@link BatchObserver}.
  */
 @Service
 public class CommandBatchProcessor {
@@ -31,7 +30,7 @@ public class CommandBatchProcessor {
     private final CommandApplier applier;
     private final OutboxRepository outbox;
     private final TransactionTemplate transactions;
-    private final MeterRegistry meters;
+    private final BatchObserver observer;
     private final ProcessingMode mode;
 
     CommandBatchProcessor(
@@ -39,101 +38,71 @@ public class CommandBatchProcessor {
             CommandApplier applier,
             OutboxRepository outbox,
             TransactionTemplate transactions,
-            MeterRegistry meters,
+            BatchObserver observer,
             TagProcessorProperties properties) {
         this.reader = reader;
         this.applier = applier;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.meters = meters;
+        this.observer = observer;
         this.mode = properties.mode();
     }
 
     public void process(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<ReadCommand> batch =
-                records.stream().map(RawRecord::of).map(reader::read).toList();
-        if (mode == ProcessingMode.SIMPLE) {
-            batch.forEach(this::processAlone);
-            return;
+        long start = System.nanoTime();
+        List<RawRecord> raws = records.stream().map(RawRecord::of).toList();
+        try (Mdc scope = Mdc.batch(raws)) {
+            List<ReadCommand> batch = raws.stream().map(reader::read).toList();
+            List<Verdict> verdicts = new ArrayList<>(batch.size());
+            boolean isolated = mode == ProcessingMode.SIMPLE;
+            if (isolated) {
+                batch.forEach(read -> verdicts.add(processAlone(read)));
+            } else {
+                try {
+                    verdicts.addAll(commit(batch));
+                } catch (RuntimeException e) {
+                    if (Transience.isTransient(e)) {
+                        throw e;
+                    }
+                    log.warn("event=batch_isolating records={} error={}", batch.size(), e.toString());
+                    isolated = true;
+                    batch.forEach(read -> verdicts.add(processAlone(read)));
+                }
+            }
+            observer.finished(batch, verdicts, System.nanoTime() - start, isolated);
         }
+    }
+
+    /** Applies the records in one transaction; once it committed, counts and logs them. */
+    private List<Verdict> commit(List<ReadCommand> batch) {
+        List<Verdict> verdicts = transactions.execute(status -> {
+            List<OutboxRow> rows = new ArrayList<>();
+            List<Verdict> settled = applier.apply(batch, rows);
+            outbox.append(rows);
+            return settled;
+        });
+        observer.committed(batch, verdicts);
+        return verdicts;
+    }
+
+    private Verdict processAlone(ReadCommand read) {
         try {
-            count(transactions.execute(status -> applyAll(batch)));
+            return commit(List.of(read)).get(0);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e)) {
                 throw e;
             }
-            log.warn(
-                    "event=batch_isolating records={} first_offset={} error={}",
-                    batch.size(),
-                    firstPosition(batch),
-                    e.toString());
-            batch.forEach(this::processAlone);
-        }
-    }
-
-    private Map<Disposition, Integer> applyAll(List<ReadCommand> batch) {
-        Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
-        List<OutboxRow> rows = new ArrayList<>();
-        List<Disposition> dispositions = applier.apply(batch, rows);
-        for (int i = 0; i < batch.size(); i++) {
-            tally.merge(dispositions.get(i), 1, Integer::sum);
-            logDisposition(batch.get(i), dispositions.get(i));
-        }
-        outbox.append(rows);
-        return tally;
-    }
-
-    private void processAlone(ReadCommand read) {
-        try {
-            count(transactions.execute(status -> applyAll(List.of(read))));
-        } catch (RuntimeException e) {
-            if (Transience.isTransient(e)) {
-                throw e;
+            try (Mdc scope = Mdc.record(read, List.of())) {
+                log.error("event=record_failed claim_key={} error={}", read.claimKey(), e.toString(), e);
             }
-            log.error(
-                    "event=record_failed position={} claim_key={} error={}",
-                    read.raw().position(),
-                    read.claimKey(),
-                    e.toString(),
-                    e);
-            count(transactions.execute(status -> {
+            Verdict verdict = transactions.execute(status -> {
                 List<OutboxRow> rows = new ArrayList<>();
-                Disposition disposition = applier.deadLetter(read, e, rows);
+                Verdict deadLettered = applier.deadLetter(read, e, rows);
                 outbox.append(rows);
-                return Map.of(disposition, 1);
-            }));
+                return deadLettered;
+            });
+            observer.committed(List.of(read), List.of(verdict));
+            return verdict;
         }
-    }
-
-    private void count(Map<Disposition, Integer> tally) {
-        tally.forEach((disposition, n) -> meters.counter("tag_processor.commands", "outcome", disposition.tag())
-                .increment(n));
-    }
-
-    private static void logDisposition(ReadCommand read, Disposition disposition) {
-        if (disposition == Disposition.APPLIED || disposition == Disposition.NO_EFFECT) {
-            log.debug(
-                    "event=command_processed claim_key={} position={} outcome={}",
-                    read.claimKey(),
-                    read.raw().position(),
-                    disposition);
-            return;
-        }
-        String reason = "";
-        if (read instanceof ReadCommand.Invalid invalid) {
-            reason = invalid.reason().name();
-        } else if (read instanceof ReadCommand.Undecodable undecodable) {
-            reason = undecodable.cause().toString();
-        }
-        log.info(
-                "event=command_processed claim_key={} position={} outcome={} reason={}",
-                read.claimKey(),
-                read.raw().position(),
-                disposition,
-                reason);
-    }
-
-    private static String firstPosition(List<ReadCommand> batch) {
-        return batch.isEmpty() ? "" : batch.get(0).raw().position();
     }
 }

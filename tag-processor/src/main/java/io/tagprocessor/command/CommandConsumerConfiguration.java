@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.ConsumerSettings;
+import io.tagprocessor.config.KafkaClientMeters;
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
@@ -34,11 +35,16 @@ class CommandConsumerConfiguration {
     @Bean
     @ConditionalOnProcessing
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
-            TagProcessorProperties properties, KafkaClients clients, MeterRegistry meters) {
+            TagProcessorProperties properties,
+            KafkaClients clients,
+            KafkaClientMeters clientMeters,
+            MeterRegistry meters) {
         ConsumerSettings consumer = properties.consumer();
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(clients.consumer()));
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(clients.consumer());
+        consumers.addListener(clientMeters.consumerListener());
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(consumer.concurrency());
         factory.setAutoStartup(consumer.autoStartup());
@@ -66,11 +72,13 @@ class CommandConsumerConfiguration {
             @Override
             public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
                 meters.counter("tag_processor.consumer.retries").increment();
-                log.warn(
-                        "event=batch_retry attempt={} records={} error={}",
-                        deliveryAttempt,
-                        records.count(),
-                        rootCause(ex));
+                try (Mdc scope = Mdc.batch(records)) {
+                    log.warn(
+                            "event=batch_retry attempt={} records={} error={}",
+                            deliveryAttempt,
+                            records.count(),
+                            rootCause(ex));
+                }
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.tagprocessor.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,8 +66,15 @@ class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<byte[], byte[]> relayProducer(KafkaClients clients) {
-        return new KafkaProducer<>(new HashMap<>(clients.producer()));
+    KafkaClientMeters kafkaClientMeters(MeterRegistry meters, TagProcessorProperties properties) {
+        return new KafkaClientMeters(meters, properties.observe().kafkaMetricsRefresh());
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<byte[], byte[]> relayProducer(KafkaClients clients, KafkaClientMeters clientMeters) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(new HashMap<>(clients.producer()));
+        clientMeters.bindProducer("relayProducer", producer);
+        return producer;
     }
 
     private static TopicBuilder topic(TopicSettings settings, String name) {

@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * The outbox backlog, sampled at most once per interval and shared by the readiness check and the
  * gauges {@code tag_processor.outbox.backlog} (rows waiting, counted up to {@link #COUNT_CAP}) and
- * {@code tag_processor.outbox.oldest.age} (seconds; rises steadily while the relay is stuck). A sample
+ * {@code tag_processor.outbox.oldest.age} (seconds; rises steadily while the relay is stuck), and
+ * {@code tag_processor.outbox.parked} (rows waiting in {@code outbox_parked} for an operator). A sample
  * that failed (database unreachable) reports NaN to the gauges and DOWN to readiness.
  */
 final class OutboxBacklog implements MeterBinder {
@@ -35,6 +36,10 @@ final class OutboxBacklog implements MeterBinder {
 
         double oldestAgeSeconds() {
             return backlog == null ? Double.NaN : backlog.oldestAgeSeconds();
+        }
+
+        double parked() {
+            return backlog == null ? Double.NaN : backlog.parked();
         }
     }
 
@@ -62,6 +67,9 @@ final class OutboxBacklog implements MeterBinder {
         Gauge.builder("tag_processor.outbox.oldest.age", this, b -> b.current().oldestAgeSeconds())
                 .description("Age of the oldest outbox row; grows while the relay is stuck")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("tag_processor.outbox.parked", this, b -> b.current().parked())
+                .description("Rows the relay parked in outbox_parked, waiting for an operator")
                 .register(registry);
     }
 }

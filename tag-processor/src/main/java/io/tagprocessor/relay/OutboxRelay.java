@@ -202,9 +202,23 @@ public class OutboxRelay implements SmartLifecycle {
                         connection, acknowledged.stream().map(r -> r.row().id()).toList());
                 acknowledged.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
                 published.increment(acknowledged.size());
+                logPublished(acknowledged);
             }
             if (parkingLot.settle(connection, refusals, !acknowledged.isEmpty())) {
                 pause(settings.errorBackoff());
+            }
+        }
+    }
+
+    private static void logPublished(List<StoredOutboxRow> rows) {
+        if (log.isDebugEnabled()) {
+            for (StoredOutboxRow stored : rows) {
+                try (RowMdc scope = RowMdc.of(stored.row())) {
+                    log.debug(
+                            "event=event_published topic={} event_type={}",
+                            stored.row().topic(),
+                            stored.row().eventType());
+                }
             }
         }
     }

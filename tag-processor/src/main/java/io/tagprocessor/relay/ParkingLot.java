@@ -45,16 +45,18 @@ final class ParkingLot {
             int attempt = othersGotThrough || isMissingTopic(refusal.error())
                     ? attempts.merge(refusal.id(), 1, Integer::sum)
                     : attempts.getOrDefault(refusal.id(), 0);
-            if (refusal.permanent() || attempt >= parkAfterAttempts) {
-                park(connection, refusal, attempt);
-            } else {
-                retry = true;
-                log.warn(
-                        "event=outbox_row_refused id={} topic={} attempt={} error={}",
-                        refusal.id(),
-                        refusal.row().row().topic(),
-                        attempt,
-                        refusal.error().toString());
+            try (RowMdc scope = RowMdc.of(refusal.row().row())) {
+                if (refusal.permanent() || attempt >= parkAfterAttempts) {
+                    park(connection, refusal, attempt);
+                } else {
+                    retry = true;
+                    log.warn(
+                            "event=outbox_row_refused id={} topic={} attempt={} error={}",
+                            refusal.id(),
+                            refusal.row().row().topic(),
+                            attempt,
+                            refusal.error().toString());
+                }
             }
         }
         return retry;

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * How far behind the relay is: the rows waiting in {@code outbox} (counted up to a cap, so a huge
  * backlog costs a bounded scan) and the age of the oldest, measured on the database's clock (the
- * clock that stamped it). Not a Spring bean: built with a client whose statements time out, for
+ * clock that stamped it); and how many rows wait in {@code outbox_parked} for an operator. Not a Spring bean: built with a client whose statements time out, for
  * health checks and metric scrapes that must not hang.
  */
 public final class OutboxBacklogRepository {
@@ -13,7 +13,8 @@ public final class OutboxBacklogRepository {
     private static final String SELECT_BACKLOG = """
             SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox LIMIT :cap) capped) AS waiting,
                    coalesce((SELECT EXTRACT(EPOCH FROM clock_timestamp() - created_at)
-                             FROM outbox ORDER BY id LIMIT 1), 0) AS oldest_age_seconds
+                             FROM outbox ORDER BY id LIMIT 1), 0) AS oldest_age_seconds,
+                   (SELECT count(*) FROM (SELECT 1 FROM outbox_parked LIMIT :cap) capped) AS parked
             """;
 
     private final JdbcClient jdbc;
@@ -26,10 +27,10 @@ public final class OutboxBacklogRepository {
     public Backlog backlog(long cap) {
         return jdbc.sql(SELECT_BACKLOG)
                 .param("cap", cap)
-                .query((rs, row) -> new Backlog(rs.getLong(1), rs.getDouble(2)))
+                .query((rs, row) -> new Backlog(rs.getLong(1), rs.getDouble(2), rs.getLong(3)))
                 .single();
     }
 
-    /** The outbox's backlog at one moment. */
-    public record Backlog(long rows, double oldestAgeSeconds) {}
+    /** The outbox's backlog at one moment, and the rows parked for an operator (each up to the cap). */
+    public record Backlog(long rows, double oldestAgeSeconds, long parked) {}
 }

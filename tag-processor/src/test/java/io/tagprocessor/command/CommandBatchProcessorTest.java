@@ -32,7 +32,12 @@ class CommandBatchProcessorTest {
     private final CommandApplier applier = mock(CommandApplier.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommandBatchProcessor processor = new CommandBatchProcessor(
-            reader, applier, mock(OutboxRepository.class), new InlineTransactions(), meters, defaults());
+            reader,
+            applier,
+            mock(OutboxRepository.class),
+            new InlineTransactions(),
+            new BatchObserver(meters, defaults()),
+            defaults());
 
     private final ReadCommand good = undecodable(1);
     private final ReadCommand poison = undecodable(2);
@@ -43,10 +48,11 @@ class CommandBatchProcessorTest {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
-        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.deadLetter(eq(poison), eq(bug), anyList()))
+                .thenReturn(new Verdict(Disposition.DEAD_LETTERED, "DataIntegrityViolationException", List.of()));
 
         processor.process(records(3));
 
@@ -58,6 +64,18 @@ class CommandBatchProcessorTest {
         assertThat(meters.counter("tag_processor.commands", "outcome", "dead_lettered")
                         .count())
                 .isEqualTo(1);
+        assertThat(meters.counter(
+                                "tag_processor.commands.refused",
+                                "outcome",
+                                "dead_lettered",
+                                "reason",
+                                "DataIntegrityViolationException")
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("tag_processor.batch.size").summary().count()).isEqualTo(1);
+        assertThat(meters.get("tag_processor.batch.size").summary().totalAmount())
+                .isEqualTo(3);
+        assertThat(meters.get("tag_processor.batch.duration").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -70,6 +88,7 @@ class CommandBatchProcessorTest {
         assertThatThrownBy(() -> processor.process(records(3))).isInstanceOf(UncategorizedSQLException.class);
         verify(applier, never()).deadLetter(any(), any(), anyList());
         assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
+        assertThat(meters.get("tag_processor.batch.size").summary().count()).isZero();
     }
 
     private void readsAs(ReadCommand... reads) {
