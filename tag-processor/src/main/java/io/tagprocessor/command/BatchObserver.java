@@ -3,8 +3,8 @@ package io.tagprocessor.command;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tagprocessor.config.TagProcessorProperties;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,25 +25,33 @@ class BatchObserver {
 
     private static final Logger log = LoggerFactory.getLogger(BatchObserver.class);
 
+    /** Histogram buckets: a dozen fixed bounds keep the series few and the quantiles comparable. */
+    private static final Duration[] DURATION_BUCKETS = Arrays.stream(
+                    new long[] {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000})
+            .mapToObj(Duration::ofMillis)
+            .toArray(Duration[]::new);
+
+    private static final double[] SIZE_BUCKETS = {1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+
     private final MeterRegistry meters;
     private final Timer duration;
     private final DistributionSummary size;
 
-    BatchObserver(MeterRegistry meters, TagProcessorProperties properties) {
+    BatchObserver(MeterRegistry meters) {
         this.meters = meters;
         this.duration = Timer.builder("tag_processor.batch.duration")
                 .description("Reading, applying and committing one poll batch of commands")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60))
+                .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(meters);
         this.size = DistributionSummary.builder("tag_processor.batch.size")
                 .description("Records in one poll batch")
                 .baseUnit("records")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(1.0)
-                .maximumExpectedValue((double) properties.consumer().maxPollRecords())
+                .serviceLevelObjectives(SIZE_BUCKETS)
                 .register(meters);
+        // every outcome exists from the start, so rate() and increase() see its first command
+        for (Disposition disposition : Disposition.values()) {
+            meters.counter("tag_processor.commands", "outcome", disposition.tag());
+        }
     }
 
     /** Counts and logs records whose transaction committed. */

@@ -1,5 +1,6 @@
 package io.tagprocessor.command;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.config.ConditionalOnProcessing;
@@ -43,6 +44,7 @@ class CommandConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(clients.consumer());
+        consumers.setBeanName("commandConsumers");
         consumers.addListener(clientMeters.consumerListener());
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
@@ -68,10 +70,12 @@ class CommandConsumerConfiguration {
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // registered now, so the counter exists at 0 before the first retry
+        Counter retries = meters.counter("tag_processor.consumer.retries");
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-                meters.counter("tag_processor.consumer.retries").increment();
+                retries.increment();
                 try (Mdc scope = Mdc.batch(records)) {
                     log.warn(
                             "event=batch_retry attempt={} records={} error={}",
@@ -84,7 +88,7 @@ class CommandConsumerConfiguration {
             @Override
             public void failedDelivery(
                     org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
-                meters.counter("tag_processor.consumer.retries").increment();
+                retries.increment();
                 log.warn(
                         "event=record_retry attempt={} position={}/{}/{} error={}",
                         deliveryAttempt,
