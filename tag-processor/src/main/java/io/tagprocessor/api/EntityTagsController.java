@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tagprocessor.tagging.EntityKey;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,10 @@ class EntityTagsController {
         EntityTags tags = queries.entityTags(entity)
                 .orElseThrow(() -> ApiProblem.notFound(
                         "ENTITY_NOT_FOUND", "no command has ever changed the tags of " + entity.key()));
-        return ResponseEntity.ok().eTag("W/\"" + tags.version() + "\"").body(tags);
+        // no-cache, not the security layer's no-store: a client may keep the body and revalidate it
+        return ResponseEntity.ok()
+                .eTag("W/\"" + tags.version() + "\"")
+                .cacheControl(CacheControl.noCache())
+                .body(tags);
     }
 }

@@ -60,6 +60,7 @@ class ReadApiIT extends RunningService {
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).hasValue("W/\"2\"");
+        assertThat(changed.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 
     @Test
