@@ -7,6 +7,7 @@ import io.tagprocessor.avro.command.EntityTagsReplaced;
 import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.avro.command.TagDefined;
+import io.tagprocessor.avro.command.TagDeleted;
 import io.tagprocessor.avro.command.TagRenamed;
 import io.tagprocessor.avro.rejection.CommandRejected;
 import io.tagprocessor.chaos.check.TopicReader;
@@ -278,6 +279,15 @@ class BadInputCorpusIT {
                 "INVALID_DESCRIPTION"));
         corpus.add(rejected(
                 "rename of a tag nobody defined", "tag:nobody", new TagRenamed("nobody", "somebody"), "TAG_NOT_FOUND"));
+        corpus.add(rejected(
+                "entity command under another entity's key",
+                "doc:e2",
+                new TagAssigned("doc", "e1", "t"),
+                "KEY_MISMATCH"));
+        corpus.add(
+                rejected("tag command under an entity key", "doc:e1", new TagDefined("t", "d", null), "KEY_MISMATCH"));
+        corpus.add(rejected(
+                "tag command under a differently spelled tag key", "tag:T", new TagDeleted("t"), "KEY_MISMATCH"));
         TagCommand emptyActor = command(new TagAssigned("doc", "e1", "t"));
         emptyActor.setIssuedBy("");
         corpus.add(rejected("empty issuedBy", "doc:e1", emptyActor, "INVALID_ACTOR"));

@@ -4,6 +4,7 @@ import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEvent;
 import io.tagprocessor.store.ProcessedEventsRepository;
 import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.CommandContext;
@@ -33,6 +34,7 @@ class CommandApplier {
     private final EntityBatchTagger entityTagger;
     private final TagCommandHandler tagHandler;
     private final OutcomeRows outcomeRows;
+    private final Barriers barriers;
     private final Clock clock;
 
     CommandApplier(
@@ -41,12 +43,14 @@ class CommandApplier {
             EntityBatchTagger entityTagger,
             TagCommandHandler tagHandler,
             OutcomeRows outcomeRows,
+            Barriers barriers,
             Clock clock) {
         this.processed = processed;
         this.tagStructure = tagStructure;
         this.entityTagger = entityTagger;
         this.tagHandler = tagHandler;
         this.outcomeRows = outcomeRows;
+        this.barriers = barriers;
         this.clock = clock;
     }
 
@@ -61,7 +65,11 @@ class CommandApplier {
             if (fresh[next] && isEntityCommand(read)) {
                 next = applyEntityRun(batch, fresh, next, settlement);
             } else {
+                RestructureBarrier barrier = fresh[next] && restructures(read) ? barriers.record(batch, next) : null;
                 settle(next, read, fresh[next], settlement);
+                if (barrier != null) {
+                    settlement.rows.set(next, Barriers.withHeader(settlement.rows.get(next), barrier));
+                }
                 next++;
             }
         }
@@ -72,9 +80,9 @@ class CommandApplier {
 
     /** Sends a record whose processing failed for a non-transient reason to the dead-letter topic. */
     Verdict deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
-        if (!processed
-                .claimAll(List.of(claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause))))
-                .contains(read.claimKey())) {
+        ProcessedEvent claim = claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause));
+        if (!processed.claimAll(List.of(claim)).contains(read.claimKey())) {
+            processed.recordCopies(List.of(claim));
             return Verdict.of(Disposition.DUPLICATE);
         }
         OutboxRow row = outcomeRows.deadLetter(read.raw(), cause);
@@ -84,11 +92,7 @@ class CommandApplier {
 
     /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
     private void lockTagStructure(List<ReadCommand> batch) {
-        boolean restructures = batch.stream()
-                .anyMatch(read -> read instanceof ReadCommand.Valid valid
-                        && (valid.command() instanceof Command.RenameTag
-                                || valid.command() instanceof Command.DeleteTag));
-        if (restructures) {
+        if (batch.stream().anyMatch(CommandApplier::restructures)) {
             tagStructure.exclusive();
         } else {
             tagStructure.shared();
@@ -103,10 +107,15 @@ class CommandApplier {
         Set<String> claimed = processed.claimAll(claims);
         Set<String> seen = new HashSet<>();
         boolean[] fresh = new boolean[batch.size()];
+        List<ProcessedEvent> duplicates = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             String key = batch.get(i).claimKey();
             fresh[i] = claimed.contains(key) && seen.add(key);
+            if (!fresh[i]) {
+                duplicates.add(claims.get(i));
+            }
         }
+        processed.recordCopies(duplicates);
         return fresh;
     }
 
@@ -169,6 +178,12 @@ class CommandApplier {
             return invalid.reason().name();
         }
         return read instanceof ReadCommand.Undecodable undecodable ? OutcomeRows.reason(undecodable.cause()) : null;
+    }
+
+    /** A tag rename or delete: keyed by tag, so unordered against entity commands of other partitions. */
+    private static boolean restructures(ReadCommand read) {
+        return read instanceof ReadCommand.Valid valid
+                && (valid.command() instanceof Command.RenameTag || valid.command() instanceof Command.DeleteTag);
     }
 
     private static boolean isEntityCommand(ReadCommand read) {

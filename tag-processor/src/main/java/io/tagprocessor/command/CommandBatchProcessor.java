@@ -2,10 +2,15 @@ package io.tagprocessor.command;
 
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.store.CommandOffsetsRepository;
+import io.tagprocessor.store.NextOffset;
 import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +19,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transaction boundary of the consumer: one database transaction per poll batch, committed
- * before the container commits the offsets. A transient failure propagates (the error handler
- * retries the whole batch with back-off); any other failure rolls the batch back and replays it
- * one record per transaction, so the failing record is dead-lettered and the rest commit. In
- * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. Every line
- * logged on the way carries the batch's (or the record's) log context ({@link Mdc}); what committed
- * is counted and logged by {@link BatchObserver}.
+ * before the container commits the offsets. Each transaction also records, for the consumer group,
+ * the next offset of every partition it read ({@code command_offsets}), so the database knows
+ * exactly which commands it holds. A transient failure propagates (the error handler retries the
+ * whole batch with back-off); any other failure rolls the batch back and replays it one record per
+ * transaction, so the failing record is dead-lettered and the rest commit. In
+ * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. An operator
+ * replay ({@link #replay}) goes the same way but records no offsets: it is not the group reading.
+ * Every line logged on the way carries the batch's (or the record's) log context ({@link Mdc}); what
+ * committed is counted and logged by {@link BatchObserver}.
  */
 @Service
 public class CommandBatchProcessor {
@@ -29,26 +37,50 @@ public class CommandBatchProcessor {
     private final CommandReader reader;
     private final CommandApplier applier;
     private final OutboxRepository outbox;
+    private final CommandOffsetsRepository offsets;
     private final TransactionTemplate transactions;
     private final BatchObserver observer;
     private final ProcessingMode mode;
+    private final String groupId;
 
     CommandBatchProcessor(
             CommandReader reader,
             CommandApplier applier,
             OutboxRepository outbox,
+            CommandOffsetsRepository offsets,
             TransactionTemplate transactions,
             BatchObserver observer,
             TagProcessorProperties properties) {
         this.reader = reader;
         this.applier = applier;
         this.outbox = outbox;
+        this.offsets = offsets;
         this.transactions = transactions;
         this.observer = observer;
         this.mode = properties.mode();
+        this.groupId = properties.consumer().groupId();
     }
 
-    public void process(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Processes a poll batch of the consumer group, recording the group's next offsets with it. */
+    public Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records) {
+        return process(records, true);
+    }
+
+    /** Re-reads records for an operator replay: the normal path, but no offsets are recorded. */
+    public Map<Disposition, Integer> replay(List<ConsumerRecord<byte[], byte[]>> records) {
+        return process(records, false);
+    }
+
+    /** The key each record is (or would be) claimed under in {@code processed_events}; nothing is written. */
+    public List<String> claimKeys(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream()
+                .map(RawRecord::of)
+                .map(reader::read)
+                .map(ReadCommand::claimKey)
+                .toList();
+    }
+
+    private Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records, boolean ownsOffsets) {
         long start = System.nanoTime();
         List<RawRecord> raws = records.stream().map(RawRecord::of).toList();
         try (Mdc scope = Mdc.batch(raws)) {
@@ -56,38 +88,57 @@ public class CommandBatchProcessor {
             List<Verdict> verdicts = new ArrayList<>(batch.size());
             boolean isolated = mode == ProcessingMode.SIMPLE;
             if (isolated) {
-                batch.forEach(read -> verdicts.add(processAlone(read)));
+                batch.forEach(read -> verdicts.add(processAlone(read, ownsOffsets)));
             } else {
                 try {
-                    verdicts.addAll(commit(batch));
+                    verdicts.addAll(commit(batch, ownsOffsets));
                 } catch (RuntimeException e) {
                     if (Transience.isTransient(e)) {
                         throw e;
                     }
                     log.warn("event=batch_isolating records={} error={}", batch.size(), e.toString());
                     isolated = true;
-                    batch.forEach(read -> verdicts.add(processAlone(read)));
+                    batch.forEach(read -> verdicts.add(processAlone(read, ownsOffsets)));
                 }
             }
             observer.finished(batch, verdicts, System.nanoTime() - start, isolated);
+            Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
+            verdicts.forEach(verdict -> tally.merge(verdict.disposition(), 1, Integer::sum));
+            return tally;
         }
     }
 
     /** Applies the records in one transaction; once it committed, counts and logs them. */
-    private List<Verdict> commit(List<ReadCommand> batch) {
+    private List<Verdict> commit(List<ReadCommand> batch, boolean ownsOffsets) {
         List<Verdict> verdicts = transactions.execute(status -> {
             List<OutboxRow> rows = new ArrayList<>();
             List<Verdict> settled = applier.apply(batch, rows);
             outbox.append(rows);
+            saveNextOffsets(batch, ownsOffsets);
             return settled;
         });
         observer.committed(batch, verdicts);
         return verdicts;
     }
 
-    private Verdict processAlone(ReadCommand read) {
+    private void saveNextOffsets(List<ReadCommand> batch, boolean ownsOffsets) {
+        if (!ownsOffsets) {
+            return;
+        }
+        Map<String, NextOffset> next = new LinkedHashMap<>();
+        for (ReadCommand read : batch) {
+            RawRecord raw = read.raw();
+            next.merge(
+                    raw.topic() + '/' + raw.partition(),
+                    new NextOffset(raw.topic(), raw.partition(), raw.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        offsets.save(groupId, List.copyOf(next.values()));
+    }
+
+    private Verdict processAlone(ReadCommand read, boolean ownsOffsets) {
         try {
-            return commit(List.of(read)).get(0);
+            return commit(List.of(read), ownsOffsets).get(0);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e)) {
                 throw e;
@@ -99,6 +150,7 @@ public class CommandBatchProcessor {
                 List<OutboxRow> rows = new ArrayList<>();
                 Verdict deadLettered = applier.deadLetter(read, e, rows);
                 outbox.append(rows);
+                saveNextOffsets(List.of(read), ownsOffsets);
                 return deadLettered;
             });
             observer.committed(List.of(read), List.of(verdict));

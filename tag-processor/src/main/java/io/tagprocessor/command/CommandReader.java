@@ -67,6 +67,7 @@ class CommandReader {
                         RejectionReason.INVALID_COMMAND_ID, "commandId and issuedAt are required");
             }
             Command valid = CommandValidator.validate(command);
+            CommandValidator.requireKey(valid, raw.key());
             CommandContext context = new CommandContext(
                     command.getCommandId(),
                     command.getIssuedAt(),

@@ -13,8 +13,11 @@ import io.tagprocessor.tagging.EntityKey;
 import io.tagprocessor.tagging.InvalidCommandException;
 import io.tagprocessor.tagging.RejectionReason;
 import io.tagprocessor.tagging.TagName;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,9 @@ final class CommandValidator {
     private static final Pattern PRINTABLE_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}]{1,128}");
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final int MAX_DESCRIPTION = 500;
+    /** Longest tag list a replace may carry before duplicates collapse. */
+    static final int MAX_LISTED_TAGS = 10 * Command.MAX_TAGS_PER_ENTITY;
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
     private CommandValidator() {}
@@ -63,19 +69,43 @@ final class CommandValidator {
         throw new InvalidCommandException(RejectionReason.UNKNOWN_PAYLOAD, "payload is missing or of an unknown type");
     }
 
+    /** Refuses a command whose record key is not the key of what it changes ({@link Command#key()}). */
+    static void requireKey(Command command, byte[] recordKey) {
+        String expected = command.key();
+        if (recordKey == null || !expected.equals(new String(recordKey, StandardCharsets.UTF_8))) {
+            throw new InvalidCommandException(
+                    RejectionReason.KEY_MISMATCH,
+                    "record key must be the key of what the command changes: " + Echo.of(expected, 200));
+        }
+    }
+
     private static EntityKey entity(String type, String id) {
         return EntityKey.of(type, id);
     }
 
+    /**
+     * The set a replace asks for, counted after duplicates collapse (as the contract says); a list
+     * longer than {@link #MAX_LISTED_TAGS} is refused before it is read, whatever it would collapse to.
+     */
     private static Set<TagName> tags(List<String> names) {
-        if (names.size() > Command.MAX_TAGS_PER_ENTITY) {
-            throw new InvalidCommandException(
-                    RejectionReason.TOO_MANY_TAGS,
-                    "at most " + Command.MAX_TAGS_PER_ENTITY + " tags per entity, got " + names.size());
+        if (names.size() > MAX_LISTED_TAGS) {
+            throw tooMany(names.size() + " listed");
         }
-        Set<TagName> tags = new LinkedHashSet<>();
-        names.forEach(name -> tags.add(TagName.parse(name)));
-        return tags;
+        Map<String, TagName> tags = new LinkedHashMap<>();
+        names.forEach(name -> {
+            TagName tag = TagName.parse(name);
+            tags.putIfAbsent(tag.normalized(), tag);
+        });
+        if (tags.size() > Command.MAX_TAGS_PER_ENTITY) {
+            throw tooMany(tags.size() + " distinct");
+        }
+        return new LinkedHashSet<>(tags.values());
+    }
+
+    private static InvalidCommandException tooMany(String got) {
+        return new InvalidCommandException(
+                RejectionReason.TOO_MANY_TAGS,
+                "at most " + Command.MAX_TAGS_PER_ENTITY + " tags per entity, got " + got);
     }
 
     private static String description(String description) {

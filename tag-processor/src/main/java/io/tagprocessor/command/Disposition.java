@@ -1,14 +1,14 @@
 package io.tagprocessor.command;
 
 /** What became of one record read; every record ends in exactly one of these. */
-enum Disposition {
+public enum Disposition {
     APPLIED,
     NO_EFFECT,
     DUPLICATE,
     REJECTED,
     DEAD_LETTERED;
 
-    String tag() {
+    public String tag() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

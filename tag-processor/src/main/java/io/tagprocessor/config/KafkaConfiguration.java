@@ -56,7 +56,12 @@ class KafkaConfiguration {
             return new KafkaAdmin.NewTopics();
         }
         return new KafkaAdmin.NewTopics(
-                topic(topics, topics.commands()).build(),
+                topic(topics, topics.commands())
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                        .config(
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(properties.retention().commands().toMillis()))
+                        .build(),
                 topic(topics, topics.events()).build(),
                 topic(topics, topics.entityState())
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)

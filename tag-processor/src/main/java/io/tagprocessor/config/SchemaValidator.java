@@ -70,7 +70,18 @@ final class SchemaValidator {
                     "state_payload",
                     "headers",
                     "created_at"),
-            new Table("outbox_parked", "id", "topic", "event_id", "created_at", "parked_at", "error"));
+            new Table("outbox_parked", "id", "topic", "event_id", "created_at", "parked_at", "error"),
+            new Table("command_offsets", "group_id", "topic", "partition", "next_offset", "updated_at"),
+            new Table("claim_copies", "command_id", "topic", "partition", "offset"),
+            new Table(
+                    "restructure_barriers",
+                    "sequence",
+                    "command_id",
+                    "topic",
+                    "partition",
+                    "offset",
+                    "after_partitions",
+                    "after_offsets"));
 
     private static final String SELECT_COLUMNS_OF_TABLES = """
             SELECT table_name, column_name

@@ -1,8 +1,9 @@
 package io.tagprocessor.outbox;
 
 /**
- * Names of the headers of a dead letter (besides {@code event_id}, {@code event_type} and
- * {@code causation_id}, which every published record carries): where it came from and why.
+ * Names of the extra headers (besides {@code event_id}, {@code event_type} and
+ * {@code causation_id}, which every published record carries): a dead letter's origin and why it
+ * failed, and a tag rename's or delete's barrier.
  */
 public final class Headers {
 
@@ -16,6 +17,12 @@ public final class Headers {
     public static final String DLT_ORIGINAL_KEY_SIZE = "dlt_original_key_size";
 
     public static final String DLT_ORIGINAL_VALUE_SIZE = "dlt_original_value_size";
+
+    /**
+     * On the event (or rejection) of a tag rename or delete: where it stood among the other
+     * partitions' commands, as {@link io.tagprocessor.store.RestructureBarrier#header()} writes it.
+     */
+    public static final String RESTRUCTURE_BARRIER = "restructure_barrier";
 
     private Headers() {}
 }

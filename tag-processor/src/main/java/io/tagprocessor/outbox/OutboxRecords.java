@@ -16,15 +16,18 @@ import io.tagprocessor.tagging.CommandContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the outbox rows of one command: for each change an event on {@code tag-events}; an entity
  * change carries, as its companion, the entity's new state for {@code tag-entity-state} (a
- * tombstone when it has no tags left). Event ids are name-based UUIDs of (command id, position),
- * stable across re-runs.
+ * tombstone when it has no tags left). Event ids follow {@link EventIds}: one id per (command, event
+ * type, subject). A command never has two events of the same type about the same subject; if a bug
+ * ever produced that, the command fails (and is dead-lettered) rather than publish one id twice.
  */
 @Component
 public class OutboxRecords {
@@ -40,10 +43,16 @@ public class OutboxRecords {
     public List<OutboxRow> forChanges(CommandContext context, List<Change> changes) {
         List<OutboxRow> rows = new ArrayList<>(changes.size());
         String causation = context.commandId().toString();
+        Set<UUID> ids = new HashSet<>();
         for (Change change : changes) {
-            UUID eventId = derivedId(causation, "event", rows.size());
-            TagEvent event = new TagEvent(eventId, context.commandId(), context.appliedAt(), payload(change));
-            String type = event.getPayload().getClass().getSimpleName();
+            Object payload = payload(change);
+            String type = payload.getClass().getSimpleName();
+            UUID eventId = EventIds.of(context.commandId(), type, change.key());
+            if (!ids.add(eventId)) {
+                throw new IllegalStateException(
+                        "command " + causation + " produced two " + type + " events about " + change.key());
+            }
+            TagEvent event = new TagEvent(eventId, context.commandId(), context.appliedAt(), payload);
             OutboxRow row = OutboxRow.unsaved(
                     topics.events(),
                     keyBytes(change.key()),

@@ -1,7 +1,7 @@
 /**
  * Turns what a command did into outbox rows: events on {@code tag-events}, entity state on the
  * compacted {@code tag-entity-state}, refusals on {@code tag-command-rejections} and undecodable
- * records on the dead-letter topic. Event ids are derived from the command id, so the same
- * command always yields the same event ids.
+ * records on the dead-letter topic. An event id names one fact (command, event type, subject; see
+ * {@link io.tagprocessor.outbox.EventIds}), so a re-run never gives an id to another fact.
  */
 package io.tagprocessor.outbox;

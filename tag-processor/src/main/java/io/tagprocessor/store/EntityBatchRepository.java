@@ -1,11 +1,16 @@
 package io.tagprocessor.store;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +32,21 @@ public class EntityBatchRepository {
                 WHERE entity_type = k.entity_type AND entity_id = k.entity_id
                 FOR UPDATE) AS e
             ORDER BY k.position
+            """;
+
+    /**
+     * Versions of entities seen for the first time: inserted only where no row exists. A row a
+     * concurrent transaction is inserting makes this wait for it; if that one commits, the row is
+     * skipped (not returned) and this batch read a stale "no row".
+     */
+    private static final String INSERT_NEW_VERSIONS = """
+            INSERT INTO entities (entity_type, entity_id, version, updated_at)
+            SELECT k.entity_type, k.entity_id, k.version, k.updated_at
+            FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[])
+                WITH ORDINALITY AS k (entity_type, entity_id, version, updated_at, position)
+            ORDER BY k.position
+            ON CONFLICT (entity_type, entity_id) DO NOTHING
+            RETURNING entity_type, entity_id
             """;
 
     private static final String SELECT_TAGS_OF_ENTITIES = """
@@ -64,7 +84,8 @@ public class EntityBatchRepository {
 
     /**
      * Locks the rows of these entities in the order given (callers sort, so concurrent batches lock
-     * alike) and returns the versions of those that exist.
+     * alike) and returns the versions of those that exist. An entity without a row cannot be locked:
+     * its first version is written with {@link #createVersions}, which detects a concurrent creation.
      */
     public Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities) {
         Map<EntityRow, Long> versions = new HashMap<>();
@@ -84,17 +105,44 @@ public class EntityBatchRepository {
         return tags;
     }
 
-    public void saveVersions(Map<EntityRow, Long> versions, java.time.Instant at) {
+    public void saveVersions(Map<EntityRow, Long> versions, Instant at) {
+        if (!versions.isEmpty()) {
+            jdbc.update(versionRows(UPSERT_VERSIONS, versions, at));
+        }
+    }
+
+    /**
+     * Writes the first version of entities {@link #lockVersions} found no row for. When a concurrent
+     * batch created one of them first (both read "no row", so both computed version 1), this batch
+     * is stale: it fails with a {@link ConcurrencyFailureException}, a transient failure, and its retry
+     * finds and locks the row.
+     */
+    public void createVersions(Map<EntityRow, Long> versions, Instant at) {
         if (versions.isEmpty()) {
             return;
         }
-        List<Map.Entry<EntityRow, Long>> rows = new ArrayList<>(versions.entrySet());
+        Set<EntityRow> inserted = new HashSet<>();
+        jdbc.query(versionRows(INSERT_NEW_VERSIONS, versions, at), rs -> {
+            inserted.add(new EntityRow(rs.getString(1), rs.getString(2)));
+        });
+        if (inserted.size() != versions.size()) {
+            throw new ConcurrencyFailureException(
+                    "an entity this batch creates was created concurrently; retrying the batch");
+        }
+    }
+
+    /** Rows in entity order, so that concurrent writers wait for each other in one order. */
+    private static ArrayStatement versionRows(String sql, Map<EntityRow, Long> versions, Instant at) {
+        List<Map.Entry<EntityRow, Long>> rows = versions.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparing(EntityRow::entityType).thenComparing(EntityRow::entityId)))
+                .toList();
         Timestamp timestamp = Timestamp.from(at);
-        jdbc.update(ArrayStatement.of(UPSERT_VERSIONS)
+        return ArrayStatement.of(sql)
                 .array("text", rows.stream().map(e -> e.getKey().entityType()).toArray())
                 .array("text", rows.stream().map(e -> e.getKey().entityId()).toArray())
                 .array("int8", rows.stream().map(Map.Entry::getValue).toArray())
-                .array("timestamptz", rows.stream().map(e -> timestamp).toArray()));
+                .array("timestamptz", rows.stream().map(e -> timestamp).toArray());
     }
 
     public void unassign(List<AssignmentRow> assignments) {

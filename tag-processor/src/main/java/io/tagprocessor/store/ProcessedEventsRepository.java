@@ -28,6 +28,17 @@ public class ProcessedEventsRepository {
             WHERE p.command_id = u.command_id
             """;
 
+    private static final String INSERT_CLAIM_COPIES = """
+            INSERT INTO claim_copies (command_id, topic, partition, "offset")
+            SELECT c.command_id, c.topic, c.partition, c."offset"
+            FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[]) AS c (command_id, topic, partition, "offset")
+            JOIN processed_events p ON p.command_id = c.command_id
+            WHERE (p.topic, p.partition, p."offset") IS DISTINCT FROM (c.topic, c.partition, c."offset")
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String SELECT_CLAIMED = "SELECT command_id FROM processed_events WHERE command_id = ANY (?)";
+
     private final JdbcTemplate template;
 
     public ProcessedEventsRepository(JdbcTemplate template) {
@@ -71,6 +82,34 @@ public class ProcessedEventsRepository {
                                         .map(e -> Timestamp.from(e.processedAt()))
                                         .toArray()),
                 (rs, row) -> rs.getString(1)));
+    }
+
+    /**
+     * Notes where already claimed commands were read again, when that is not where they were first
+     * claimed (a producer that sent one command twice): retention keeps a claim while any copy remains.
+     */
+    public void recordCopies(List<ProcessedEvent> duplicates) {
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        template.update(ArrayStatement.of(INSERT_CLAIM_COPIES)
+                .array(
+                        "text",
+                        duplicates.stream().map(ProcessedEvent::commandId).toArray())
+                .array("text", duplicates.stream().map(ProcessedEvent::topic).toArray())
+                .array(
+                        "int4",
+                        duplicates.stream().map(ProcessedEvent::partition).toArray())
+                .array("int8", duplicates.stream().map(ProcessedEvent::offset).toArray()));
+    }
+
+    /** Which of these keys are claimed already (only reads). */
+    public Set<String> existing(List<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(template.query(
+                ArrayStatement.of(SELECT_CLAIMED).array("text", commandIds.toArray()), (rs, row) -> rs.getString(1)));
     }
 
     /** Corrects the outcomes of commands claimed earlier in the same transaction. */

@@ -99,7 +99,12 @@ public class EntityBatchTagger {
         List<AssignmentRow> removed = new ArrayList<>();
         List<AssignmentRow> added = new ArrayList<>();
         work.values().forEach(entity -> entity.collectWrites(inserted, versions, removed, added));
-        entities.saveVersions(versions, at);
+        Map<EntityRow, Long> firstVersions = new HashMap<>();
+        Map<EntityRow, Long> nextVersions = new HashMap<>();
+        versions.forEach((row, version) ->
+                (work.get(row).loadedVersion() == 0 ? firstVersions : nextVersions).put(row, version));
+        entities.createVersions(firstVersions, at);
+        entities.saveVersions(nextVersions, at);
         entities.unassign(removed);
         entities.assign(added);
         return adopted;

@@ -42,6 +42,11 @@ final class EntityWork {
         }
     }
 
+    /** The version stored when the batch began; 0 for an entity seen for the first time. */
+    long loadedVersion() {
+        return storedVersion;
+    }
+
     Outcome apply(Command command, Audit audit, Map<String, TagRow> known, EntityBatchTagger.NewTags created) {
         if (command instanceof Command.DeleteEntity) {
             return delete();

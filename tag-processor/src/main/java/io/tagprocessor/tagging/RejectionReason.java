@@ -14,5 +14,6 @@ public enum RejectionReason {
     TOO_MANY_TAGS,
     UNKNOWN_PAYLOAD,
     TAG_NOT_FOUND,
-    TAG_NAME_TAKEN
+    TAG_NAME_TAKEN,
+    KEY_MISMATCH
 }

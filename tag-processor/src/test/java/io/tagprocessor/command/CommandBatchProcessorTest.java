@@ -13,6 +13,8 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.store.CommandOffsetsRepository;
+import io.tagprocessor.store.NextOffset;
 import io.tagprocessor.store.OutboxRepository;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,10 +33,12 @@ class CommandBatchProcessorTest {
     private final CommandReader reader = mock(CommandReader.class);
     private final CommandApplier applier = mock(CommandApplier.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CommandOffsetsRepository offsets = mock(CommandOffsetsRepository.class);
     private final CommandBatchProcessor processor = new CommandBatchProcessor(
             reader,
             applier,
             mock(OutboxRepository.class),
+            offsets,
             new InlineTransactions(),
             new BatchObserver(meters),
             defaults());
@@ -76,6 +80,50 @@ class CommandBatchProcessorTest {
         assertThat(meters.get("tag_processor.batch.size").summary().totalAmount())
                 .isEqualTo(3);
         assertThat(meters.get("tag_processor.batch.duration").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRecordsTheNextOffsetOfItsPartitionInItsTransaction() {
+        readsAs(good, poison, alsoGood);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+                .thenReturn(List.of(
+                        Verdict.of(Disposition.APPLIED),
+                        Verdict.of(Disposition.DEAD_LETTERED),
+                        Verdict.of(Disposition.APPLIED)));
+
+        processor.process(records(3));
+
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 4)));
+    }
+
+    @Test
+    void theIsolationPathRecordsEachRecordsNextOffsetWithItsOwnTransaction() {
+        readsAs(good, poison, alsoGood);
+        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Verdict.of(Disposition.DEAD_LETTERED));
+
+        processor.process(records(3));
+
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 2)));
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 3)));
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 4)));
+    }
+
+    @Test
+    void anOperatorReplayRecordsNoOffsets() {
+        readsAs(good, poison, alsoGood);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+                .thenReturn(List.of(
+                        Verdict.of(Disposition.DUPLICATE),
+                        Verdict.of(Disposition.DUPLICATE),
+                        Verdict.of(Disposition.DUPLICATE)));
+
+        assertThat(processor.replay(records(3))).isEqualTo(Map.of(Disposition.DUPLICATE, 3));
+        verify(offsets, never()).save(any(), anyList());
     }
 
     @Test

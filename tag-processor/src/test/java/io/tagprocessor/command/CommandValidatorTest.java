@@ -11,7 +11,9 @@ import io.tagprocessor.avro.command.TagRenamed;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.InvalidCommandException;
 import io.tagprocessor.tagging.RejectionReason;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +39,62 @@ class CommandValidatorTest {
 
     @Test
     void refusesOversizedTagSets() {
-        List<String> tooMany = Collections.nCopies(Command.MAX_TAGS_PER_ENTITY + 1, "t");
-        assertRefused(command(new EntityTagsReplaced("article", "42", tooMany)), RejectionReason.TOO_MANY_TAGS);
+        assertRefused(
+                command(new EntityTagsReplaced("article", "42", distinct(Command.MAX_TAGS_PER_ENTITY + 1))),
+                RejectionReason.TOO_MANY_TAGS);
+    }
+
+    @Test
+    void countsTagsAfterDuplicatesCollapse() {
+        List<String> listed = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            listed.addAll(distinct(Command.MAX_TAGS_PER_ENTITY));
+        }
+        listed.addAll(Collections.nCopies(50, "T0 "));
+
+        Command command = CommandValidator.validate(command(new EntityTagsReplaced("article", "42", listed)));
+
+        assertThat(((Command.ReplaceTags) command).tags()).hasSize(Command.MAX_TAGS_PER_ENTITY);
+    }
+
+    @Test
+    void refusesAListTooLongToReadWhateverItCollapsesTo() {
+        List<String> listed = Collections.nCopies(CommandValidator.MAX_LISTED_TAGS + 1, "t");
+        assertRefused(command(new EntityTagsReplaced("article", "42", listed)), RejectionReason.TOO_MANY_TAGS);
+    }
+
+    @Test
+    void acceptsOnlyTheKeyOfWhatTheCommandChanges() {
+        Command assign = CommandValidator.validate(command(new TagAssigned("article", "42", "Kafka")));
+        Command define = CommandValidator.validate(command(new TagDefined(" Kafka ", null, null)));
+
+        CommandValidator.requireKey(assign, bytes("article:42"));
+        CommandValidator.requireKey(define, bytes("tag:kafka"));
+        for (String wrong : List.of("article:43", "tag:kafka", "article:42 ", "")) {
+            assertKeyRefused(assign, bytes(wrong));
+        }
+        assertKeyRefused(define, bytes("tag:Kafka"));
+        assertKeyRefused(define, bytes("article:42"));
+        assertKeyRefused(define, null);
+    }
+
+    private static void assertKeyRefused(Command command, byte[] key) {
+        assertThatThrownBy(() -> CommandValidator.requireKey(command, key))
+                .isInstanceOfSatisfying(
+                        InvalidCommandException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.KEY_MISMATCH));
+    }
+
+    private static List<String> distinct(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("t" + i);
+        }
+        return names;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
