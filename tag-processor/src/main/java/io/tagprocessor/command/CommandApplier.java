@@ -55,7 +55,7 @@ class CommandApplier {
     }
 
     /** Applies the records in order and returns what became of each, in the same order. */
-    List<Disposition> apply(List<ReadCommand> batch, List<OutboxRow> out) {
+    List<Verdict> apply(List<ReadCommand> batch, List<OutboxRow> out) {
         lockTagStructure(batch);
         boolean[] fresh = claim(batch);
         Settlement settlement = new Settlement(batch.size());
@@ -75,18 +75,19 @@ class CommandApplier {
         }
         processed.recordOutcomes(settlement.corrections);
         settlement.rows.forEach(out::addAll);
-        return settlement.dispositions;
+        return settlement.verdicts;
     }
 
     /** Sends a record whose processing failed for a non-transient reason to the dead-letter topic. */
-    Disposition deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
+    Verdict deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
         ProcessedEvent claim = claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause));
         if (!processed.claimAll(List.of(claim)).contains(read.claimKey())) {
             processed.recordCopies(List.of(claim));
-            return Disposition.DUPLICATE;
+            return Verdict.of(Disposition.DUPLICATE);
         }
-        out.add(outcomeRows.deadLetter(read.raw(), cause));
-        return Disposition.DEAD_LETTERED;
+        OutboxRow row = outcomeRows.deadLetter(read.raw(), cause);
+        out.add(row);
+        return new Verdict(Disposition.DEAD_LETTERED, cause.getClass().getSimpleName(), List.of(row.eventId()));
     }
 
     /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
@@ -193,19 +194,19 @@ class CommandApplier {
         return read instanceof ReadCommand.Valid valid && !EntityBatchTagger.handles(valid.command());
     }
 
-    /** What the batch came to so far: per record its disposition and rows, and outcome corrections. */
+    /** What the batch came to so far: per record its verdict and rows, and outcome corrections. */
     private static final class Settlement {
-        final List<Disposition> dispositions;
+        final List<Verdict> verdicts;
         final List<List<OutboxRow>> rows;
         final List<OutcomeCorrection> corrections = new ArrayList<>();
 
         Settlement(int size) {
-            dispositions = new ArrayList<>(java.util.Collections.nCopies(size, (Disposition) null));
+            verdicts = new ArrayList<>(java.util.Collections.nCopies(size, (Verdict) null));
             rows = new ArrayList<>(java.util.Collections.nCopies(size, List.<OutboxRow>of()));
         }
 
         void settle(int position, OutcomeRows.Settled settled) {
-            dispositions.set(position, settled.disposition());
+            verdicts.set(position, settled.verdict());
             rows.set(position, settled.rows());
             if (settled.correction() != null) {
                 corrections.add(settled.correction());

@@ -1,6 +1,5 @@
 package io.tagprocessor.command;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
@@ -30,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record's fault (the registry refusing the service's own output schema) stops processing. In
  * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. An operator
  * replay ({@link #replay}) goes the same way but records no offsets: it is not the group reading.
+ * Every line logged on the way carries the batch's (or the record's) log context ({@link Mdc}); what
+ * committed is counted and logged by {@link BatchObserver}.
  */
 @Service
 public class CommandBatchProcessor {
@@ -41,7 +42,7 @@ public class CommandBatchProcessor {
     private final OutboxRepository outbox;
     private final CommandOffsetsRepository offsets;
     private final TransactionTemplate transactions;
-    private final MeterRegistry meters;
+    private final BatchObserver observer;
     private final ProcessingMode mode;
     private final FatalErrorHandler fatal;
     private final String groupId;
@@ -52,7 +53,7 @@ public class CommandBatchProcessor {
             OutboxRepository outbox,
             CommandOffsetsRepository offsets,
             TransactionTemplate transactions,
-            MeterRegistry meters,
+            BatchObserver observer,
             TagProcessorProperties properties,
             FatalErrorHandler fatal) {
         this.reader = reader;
@@ -60,7 +61,7 @@ public class CommandBatchProcessor {
         this.outbox = outbox;
         this.offsets = offsets;
         this.transactions = transactions;
-        this.meters = meters;
+        this.observer = observer;
         this.mode = properties.mode();
         this.fatal = fatal;
         this.groupId = properties.consumer().groupId();
@@ -86,40 +87,44 @@ public class CommandBatchProcessor {
     }
 
     private Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records, boolean ownsOffsets) {
-        List<ReadCommand> batch =
-                records.stream().map(RawRecord::of).map(reader::read).toList();
-        Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
-        if (mode == ProcessingMode.SIMPLE) {
-            batch.forEach(read -> add(tally, processAlone(read, ownsOffsets)));
+        long start = System.nanoTime();
+        List<RawRecord> raws = records.stream().map(RawRecord::of).toList();
+        try (Mdc scope = Mdc.batch(raws)) {
+            List<ReadCommand> batch = raws.stream().map(reader::read).toList();
+            List<Verdict> verdicts = new ArrayList<>(batch.size());
+            boolean isolated = mode == ProcessingMode.SIMPLE;
+            if (isolated) {
+                batch.forEach(read -> verdicts.add(processAlone(read, ownsOffsets)));
+            } else {
+                try {
+                    verdicts.addAll(commit(batch, ownsOffsets));
+                } catch (RuntimeException e) {
+                    if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
+                        throw e;
+                    }
+                    log.warn("event=batch_isolating records={} error={}", batch.size(), e.toString());
+                    isolated = true;
+                    batch.forEach(read -> verdicts.add(processAlone(read, ownsOffsets)));
+                }
+            }
+            observer.finished(batch, verdicts, System.nanoTime() - start, isolated);
+            Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
+            verdicts.forEach(verdict -> tally.merge(verdict.disposition(), 1, Integer::sum));
             return tally;
         }
-        try {
-            add(tally, count(transactions.execute(status -> applyAll(batch, ownsOffsets))));
-        } catch (RuntimeException e) {
-            if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
-                throw e;
-            }
-            log.warn(
-                    "event=batch_isolating records={} first_offset={} error={}",
-                    batch.size(),
-                    firstPosition(batch),
-                    e.toString());
-            batch.forEach(read -> add(tally, processAlone(read, ownsOffsets)));
-        }
-        return tally;
     }
 
-    private Map<Disposition, Integer> applyAll(List<ReadCommand> batch, boolean ownsOffsets) {
-        Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
-        List<OutboxRow> rows = new ArrayList<>();
-        List<Disposition> dispositions = applier.apply(batch, rows);
-        for (int i = 0; i < batch.size(); i++) {
-            tally.merge(dispositions.get(i), 1, Integer::sum);
-            logDisposition(batch.get(i), dispositions.get(i));
-        }
-        outbox.append(rows);
-        saveNextOffsets(batch, ownsOffsets);
-        return tally;
+    /** Applies the records in one transaction; once it committed, counts and logs them. */
+    private List<Verdict> commit(List<ReadCommand> batch, boolean ownsOffsets) {
+        List<Verdict> verdicts = transactions.execute(status -> {
+            List<OutboxRow> rows = new ArrayList<>();
+            List<Verdict> settled = applier.apply(batch, rows);
+            outbox.append(rows);
+            saveNextOffsets(batch, ownsOffsets);
+            return settled;
+        });
+        observer.committed(batch, verdicts);
+        return verdicts;
     }
 
     private void saveNextOffsets(List<ReadCommand> batch, boolean ownsOffsets) {
@@ -137,26 +142,25 @@ public class CommandBatchProcessor {
         offsets.save(groupId, List.copyOf(next.values()));
     }
 
-    private Map<Disposition, Integer> processAlone(ReadCommand read, boolean ownsOffsets) {
+    private Verdict processAlone(ReadCommand read, boolean ownsOffsets) {
         try {
-            return count(transactions.execute(status -> applyAll(List.of(read), ownsOffsets)));
+            return commit(List.of(read), ownsOffsets).get(0);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
             }
-            log.error(
-                    "event=record_failed position={} claim_key={} error={}",
-                    read.raw().position(),
-                    read.claimKey(),
-                    e.toString(),
-                    e);
-            return count(transactions.execute(status -> {
+            try (Mdc scope = Mdc.record(read, List.of())) {
+                log.error("event=record_failed claim_key={} error={}", read.claimKey(), e.toString(), e);
+            }
+            Verdict verdict = transactions.execute(status -> {
                 List<OutboxRow> rows = new ArrayList<>();
-                Disposition disposition = applier.deadLetter(read, e, rows);
+                Verdict deadLettered = applier.deadLetter(read, e, rows);
                 outbox.append(rows);
                 saveNextOffsets(List.of(read), ownsOffsets);
-                return Map.of(disposition, 1);
-            }));
+                return deadLettered;
+            });
+            observer.committed(List.of(read), List.of(verdict));
+            return verdict;
         }
     }
 
@@ -174,42 +178,5 @@ public class CommandBatchProcessor {
             }
         }
         return false;
-    }
-
-    private Map<Disposition, Integer> count(Map<Disposition, Integer> tally) {
-        tally.forEach((disposition, n) -> meters.counter("tag_processor.commands", "outcome", disposition.tag())
-                .increment(n));
-        return tally;
-    }
-
-    private static void add(Map<Disposition, Integer> tally, Map<Disposition, Integer> more) {
-        more.forEach((disposition, n) -> tally.merge(disposition, n, Integer::sum));
-    }
-
-    private static void logDisposition(ReadCommand read, Disposition disposition) {
-        if (disposition == Disposition.APPLIED || disposition == Disposition.NO_EFFECT) {
-            log.debug(
-                    "event=command_processed claim_key={} position={} outcome={}",
-                    read.claimKey(),
-                    read.raw().position(),
-                    disposition);
-            return;
-        }
-        String reason = "";
-        if (read instanceof ReadCommand.Invalid invalid) {
-            reason = invalid.reason().name();
-        } else if (read instanceof ReadCommand.Undecodable undecodable) {
-            reason = undecodable.cause().toString();
-        }
-        log.info(
-                "event=command_processed claim_key={} position={} outcome={} reason={}",
-                read.claimKey(),
-                read.raw().position(),
-                disposition,
-                reason);
-    }
-
-    private static String firstPosition(List<ReadCommand> batch) {
-        return batch.isEmpty() ? "" : batch.get(0).raw().position();
     }
 }

@@ -1,9 +1,11 @@
 package io.tagprocessor.command;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.ConsumerSettings;
+import io.tagprocessor.config.KafkaClientMeters;
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
@@ -34,11 +36,17 @@ class CommandConsumerConfiguration {
     @Bean
     @ConditionalOnProcessing
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> commandContainerFactory(
-            TagProcessorProperties properties, KafkaClients clients, MeterRegistry meters) {
+            TagProcessorProperties properties,
+            KafkaClients clients,
+            KafkaClientMeters clientMeters,
+            MeterRegistry meters) {
         ConsumerSettings consumer = properties.consumer();
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(clients.consumer()));
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(clients.consumer());
+        consumers.setBeanName("commandConsumers");
+        consumers.addListener(clientMeters.consumerListener());
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(consumer.concurrency());
         factory.setAutoStartup(consumer.autoStartup());
@@ -62,21 +70,25 @@ class CommandConsumerConfiguration {
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        // registered now, so the counter exists at 0 before the first retry
+        Counter retries = meters.counter("tag_processor.consumer.retries");
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-                meters.counter("tag_processor.consumer.retries").increment();
-                log.warn(
-                        "event=batch_retry attempt={} records={} error={}",
-                        deliveryAttempt,
-                        records.count(),
-                        rootCause(ex));
+                retries.increment();
+                try (Mdc scope = Mdc.batch(records)) {
+                    log.warn(
+                            "event=batch_retry attempt={} records={} error={}",
+                            deliveryAttempt,
+                            records.count(),
+                            rootCause(ex));
+                }
             }
 
             @Override
             public void failedDelivery(
                     org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
-                meters.counter("tag_processor.consumer.retries").increment();
+                retries.increment();
                 log.warn(
                         "event=record_retry attempt={} position={}/{}/{} error={}",
                         deliveryAttempt,

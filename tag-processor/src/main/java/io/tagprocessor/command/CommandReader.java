@@ -74,7 +74,7 @@ class CommandReader {
                     command.getIssuedBy(),
                     command.getSource(),
                     clock.instant());
-            return new ReadCommand.Valid(raw, context, valid);
+            return new ReadCommand.Valid(raw, context, valid, command.getCorrelationId());
         } catch (InvalidCommandException e) {
             String claimKey = command.getCommandId() == null ? raw.position() : commandId;
             return new ReadCommand.Invalid(
@@ -84,7 +84,8 @@ class CommandReader {
                     bounded(command.getIssuedBy()),
                     bounded(command.getSource()),
                     e.reason(),
-                    e.getMessage());
+                    e.getMessage(),
+                    bounded(command.getCorrelationId()));
         }
     }
 }

@@ -28,10 +28,15 @@ class OutcomeRows {
     private static final int MAX_REASON = 300;
     private static final int MAX_DEAD_LETTER_KEY = 16 * 1024;
 
-    /** One record settled. */
-    record Settled(Disposition disposition, List<OutboxRow> rows, OutcomeCorrection correction) {
+    /** One record settled; {@code reason} says why when it was refused. */
+    record Settled(Disposition disposition, List<OutboxRow> rows, OutcomeCorrection correction, String reason) {
         static Settled duplicate() {
-            return new Settled(Disposition.DUPLICATE, List.of(), null);
+            return new Settled(Disposition.DUPLICATE, List.of(), null, null);
+        }
+
+        Verdict verdict() {
+            return new Verdict(
+                    disposition, reason, rows.stream().map(OutboxRow::eventId).toList());
         }
     }
 
@@ -47,7 +52,7 @@ class OutcomeRows {
 
     Settled of(ReadCommand.Valid valid, Outcome outcome) {
         if (outcome instanceof Outcome.Applied applied) {
-            return new Settled(Disposition.APPLIED, records.forChanges(valid.context(), applied.changes()), null);
+            return new Settled(Disposition.APPLIED, records.forChanges(valid.context(), applied.changes()), null, null);
         }
         if (outcome instanceof Outcome.Refused refused) {
             String source = valid.context().source();
@@ -59,12 +64,14 @@ class OutcomeRows {
                     new OutcomeCorrection(
                             valid.claimKey(),
                             Disposition.REJECTED.name(),
-                            refused.reason().name()));
+                            refused.reason().name()),
+                    refused.reason().name());
         }
         return new Settled(
                 Disposition.NO_EFFECT,
                 List.of(),
-                new OutcomeCorrection(valid.claimKey(), Disposition.NO_EFFECT.name(), null));
+                new OutcomeCorrection(valid.claimKey(), Disposition.NO_EFFECT.name(), null),
+                null);
     }
 
     /** A record that could not be applied: refused by validation, or undecodable. */
@@ -77,12 +84,15 @@ class OutcomeRows {
                     invalid.source(),
                     invalid.reason(),
                     invalid.message());
-            return new Settled(Disposition.REJECTED, List.of(row), null);
+            return new Settled(
+                    Disposition.REJECTED, List.of(row), null, invalid.reason().name());
         }
+        Exception cause = ((ReadCommand.Undecodable) read).cause();
         return new Settled(
                 Disposition.DEAD_LETTERED,
-                List.of(deadLetter(read.raw(), ((ReadCommand.Undecodable) read).cause())),
-                null);
+                List.of(deadLetter(read.raw(), cause)),
+                null,
+                cause.getClass().getSimpleName());
     }
 
     /**

@@ -15,7 +15,10 @@ sealed interface ReadCommand {
     /** Who issued the command, as far as it could be read (bounded; null when undecodable). */
     String issuedBy();
 
-    record Valid(RawRecord raw, CommandContext context, Command command) implements ReadCommand {
+    /** The producer's correlation id, for logs (bounded; null when absent or undecodable). */
+    String correlationId();
+
+    record Valid(RawRecord raw, CommandContext context, Command command, String correlationId) implements ReadCommand {
         public String claimKey() {
             return context.commandId().toString();
         }
@@ -33,7 +36,8 @@ sealed interface ReadCommand {
             String issuedBy,
             String source,
             RejectionReason reason,
-            String message)
+            String message,
+            String correlationId)
             implements ReadCommand {}
 
     record Undecodable(RawRecord raw, Exception cause) implements ReadCommand {
@@ -42,6 +46,10 @@ sealed interface ReadCommand {
         }
 
         public String issuedBy() {
+            return null;
+        }
+
+        public String correlationId() {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.tagprocessor.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,11 +69,22 @@ class KafkaConfiguration {
                 topic(topics, topics.deadLetter()).build());
     }
 
-    /** Opens the relay's transactional producer, one per leadership term. */
+    @Bean(destroyMethod = "close")
+    KafkaClientMeters kafkaClientMeters(MeterRegistry meters, TagProcessorProperties properties) {
+        return new KafkaClientMeters(meters, properties.observe().kafkaMetricsRefresh());
+    }
+
+    /** Opens the relay's transactional producer, one per leadership term, its metrics bound. */
     @Bean
-    RelayProducers relayProducers(KafkaClients clients, TagProcessorProperties properties) {
+    RelayProducers relayProducers(
+            KafkaClients clients, KafkaClientMeters clientMeters, TagProcessorProperties properties) {
         String transactionalId = properties.relay().transactionalId();
-        return () -> new KafkaProducer<>(clients.transactionalProducer(transactionalId));
+        return () -> {
+            KafkaProducer<byte[], byte[]> producer =
+                    new KafkaProducer<>(clients.transactionalProducer(transactionalId));
+            clientMeters.bindProducer("relayProducer", producer);
+            return producer;
+        };
     }
 
     private static TopicBuilder topic(TopicSettings settings, String name) {

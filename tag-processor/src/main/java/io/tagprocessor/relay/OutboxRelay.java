@@ -91,6 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
         return leader.get();
     }
 
+    /** The advisory lock key whose holder is the one active relay, for those who look for it. */
+    public static long leaderLockKey() {
+        return LEADER_LOCK_KEY;
+    }
+
     @Override
     public synchronized void start() {
         if (running.compareAndSet(false, true)) {
@@ -206,12 +211,26 @@ public class OutboxRelay implements SmartLifecycle {
                 outbox.delete(connection, rows.stream().map(r -> r.row().id()).toList());
                 rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
                 published.increment(rows.size());
+                logPublished(rows);
             } else if (parkingLot.settle(connection, refusals, refusals.size() < rows.size())) {
                 pause(settings.errorBackoff());
             }
             if (publisher.broken()) {
                 log.warn("event=relay_producer_broken action=new_term epoch={}", epoch);
                 return;
+            }
+        }
+    }
+
+    private static void logPublished(List<StoredOutboxRow> rows) {
+        if (log.isDebugEnabled()) {
+            for (StoredOutboxRow stored : rows) {
+                try (RowMdc scope = RowMdc.of(stored.row())) {
+                    log.debug(
+                            "event=event_published topic={} event_type={}",
+                            stored.row().topic(),
+                            stored.row().eventType());
+                }
             }
         }
     }

@@ -57,13 +57,15 @@ final class ParkingLot {
             park(connection, first, attempt);
             return refusals.size() > 1;
         }
-        log.warn(
-                "event=outbox_row_refused id={} topic={} attempt={} refused_rows={} error={}",
-                first.id(),
-                first.row().row().topic(),
-                attempt,
-                refusals.size(),
-                first.error().toString());
+        try (RowMdc scope = RowMdc.of(first.row().row())) {
+            log.warn(
+                    "event=outbox_row_refused id={} topic={} attempt={} refused_rows={} error={}",
+                    first.id(),
+                    first.row().row().topic(),
+                    attempt,
+                    refusals.size(),
+                    first.error().toString());
+        }
         return true;
     }
 
@@ -71,13 +73,15 @@ final class ParkingLot {
         attempts.remove(refusal.id());
         if (outbox.park(connection, refusal.id(), refusal.error().toString())) {
             parked.increment();
-            log.error(
-                    "event=outbox_row_parked id={} topic={} event_id={} attempts={} error={}",
-                    refusal.id(),
-                    refusal.row().row().topic(),
-                    refusal.row().row().eventId(),
-                    Math.max(attempt, 1),
-                    refusal.error().toString());
+            try (RowMdc scope = RowMdc.of(refusal.row().row())) {
+                log.error(
+                        "event=outbox_row_parked id={} topic={} event_id={} attempts={} error={}",
+                        refusal.id(),
+                        refusal.row().row().topic(),
+                        refusal.row().row().eventId(),
+                        Math.max(attempt, 1),
+                        refusal.error().toString());
+            }
         }
     }
 

@@ -33,6 +33,26 @@ public record TagName(String display, String normalized) {
         return new TagName(display, normalized);
     }
 
+    /**
+     * A prefix of normalized names, as a search asks for one: leading space dropped (names are
+     * trimmed), NFC and lower-cased like {@link #normalized}, at most {@value #MAX_LENGTH} of the
+     * characters a name may hold. Empty (or null) matches every name.
+     */
+    public static String normalizedPrefix(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String nfc = Normalizer.normalize(raw.stripLeading(), Normalizer.Form.NFC);
+        String prefix = Normalizer.normalize(nfc.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        if (prefix.codePointCount(0, prefix.length()) > MAX_LENGTH) {
+            throw invalid("a name prefix must be at most " + MAX_LENGTH + " characters");
+        }
+        if (!prefix.isEmpty() && !ALLOWED.matcher(prefix).matches()) {
+            throw invalid("a name prefix may hold only letters, digits, space and -_.:/");
+        }
+        return prefix;
+    }
+
     /** The Kafka key of this tag's events. */
     public String key() {
         return "tag:" + normalized;

@@ -77,4 +77,23 @@ class PackageLayoutTest {
                 .resideInAnyPackage("..command..", "..tagging..", "..store..", "..outbox..", "..relay..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theReadApiOnlyReadsAndNothingDependsOnIt() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.tagprocessor.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..command..", "..outbox..", "..relay..", "..wire..", "..store..", "io.tagprocessor.avro..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.tagprocessor.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.tagprocessor.api..")
+                .check(CLASSES);
+    }
 }

@@ -43,7 +43,7 @@ class CommandBatchProcessorTest {
             mock(OutboxRepository.class),
             offsets,
             new InlineTransactions(),
-            meters,
+            new BatchObserver(meters),
             defaults(),
             (component, error) -> fatal.add(component + ": " + error.getMessage()));
 
@@ -56,10 +56,11 @@ class CommandBatchProcessorTest {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
-        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.deadLetter(eq(poison), eq(bug), anyList()))
+                .thenReturn(new Verdict(Disposition.DEAD_LETTERED, "DataIntegrityViolationException", List.of()));
 
         processor.process(records(3));
 
@@ -71,13 +72,28 @@ class CommandBatchProcessorTest {
         assertThat(meters.counter("tag_processor.commands", "outcome", "dead_lettered")
                         .count())
                 .isEqualTo(1);
+        assertThat(meters.counter(
+                                "tag_processor.commands.refused",
+                                "outcome",
+                                "dead_lettered",
+                                "reason",
+                                "DataIntegrityViolationException")
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("tag_processor.batch.size").summary().count()).isEqualTo(1);
+        assertThat(meters.get("tag_processor.batch.size").summary().totalAmount())
+                .isEqualTo(3);
+        assertThat(meters.get("tag_processor.batch.duration").timer().count()).isEqualTo(1);
     }
 
     @Test
     void aBatchRecordsTheNextOffsetOfItsPartitionInItsTransaction() {
         readsAs(good, poison, alsoGood);
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
-                .thenReturn(List.of(Disposition.APPLIED, Disposition.DEAD_LETTERED, Disposition.APPLIED));
+                .thenReturn(List.of(
+                        Verdict.of(Disposition.APPLIED),
+                        Verdict.of(Disposition.DEAD_LETTERED),
+                        Verdict.of(Disposition.APPLIED)));
 
         processor.process(records(3));
 
@@ -89,10 +105,10 @@ class CommandBatchProcessorTest {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Disposition.APPLIED));
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Disposition.APPLIED));
-        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Disposition.DEAD_LETTERED);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Verdict.of(Disposition.DEAD_LETTERED));
 
         processor.process(records(3));
 
@@ -102,10 +118,26 @@ class CommandBatchProcessorTest {
     }
 
     @Test
+    void aRegistryRefusingTheServicesOwnSchemaStopsProcessingAndDeadLettersNothing() {
+        readsAs(good, poison, alsoGood);
+        RuntimeException refused = new IllegalStateException(
+                "encoding failed", new WireFormatException.SchemaRejected("tag-events-value", "HTTP 409"));
+        when(applier.apply(anyList(), anyList())).thenThrow(refused);
+
+        assertThatThrownBy(() -> processor.process(records(3))).isSameAs(refused);
+        verify(applier, never()).deadLetter(any(), any(), anyList());
+        verify(offsets, never()).save(any(), anyList());
+        assertThat(fatal).singleElement().asString().startsWith("listener: subject tag-events-value");
+    }
+
+    @Test
     void anOperatorReplayRecordsNoOffsets() {
         readsAs(good, poison, alsoGood);
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
-                .thenReturn(List.of(Disposition.DUPLICATE, Disposition.DUPLICATE, Disposition.DUPLICATE));
+                .thenReturn(List.of(
+                        Verdict.of(Disposition.DUPLICATE),
+                        Verdict.of(Disposition.DUPLICATE),
+                        Verdict.of(Disposition.DUPLICATE)));
 
         assertThat(processor.replay(records(3))).isEqualTo(Map.of(Disposition.DUPLICATE, 3));
         verify(offsets, never()).save(any(), anyList());
@@ -120,20 +152,10 @@ class CommandBatchProcessorTest {
 
         assertThatThrownBy(() -> processor.process(records(3))).isInstanceOf(UncategorizedSQLException.class);
         verify(applier, never()).deadLetter(any(), any(), anyList());
-        assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
-    }
-
-    @Test
-    void aRegistryRefusingTheServicesOwnSchemaStopsProcessingAndDeadLettersNothing() {
-        readsAs(good, poison, alsoGood);
-        RuntimeException refused = new IllegalStateException(
-                "encoding failed", new WireFormatException.SchemaRejected("tag-events-value", "HTTP 409"));
-        when(applier.apply(anyList(), anyList())).thenThrow(refused);
-
-        assertThatThrownBy(() -> processor.process(records(3))).isSameAs(refused);
-        verify(applier, never()).deadLetter(any(), any(), anyList());
-        assertThat(fatal).singleElement().asString().startsWith("listener: subject tag-events-value");
-        assertThat(meters.find("tag_processor.commands").counters()).isEmpty();
+        assertThat(meters.find("tag_processor.commands").counters())
+                .isNotEmpty()
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+        assertThat(meters.get("tag_processor.batch.size").summary().count()).isZero();
     }
 
     private void readsAs(ReadCommand... reads) {

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.config.RelaySettings;
-import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.pipeline.TopicProbe;
-import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRow;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -19,13 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A leader frozen between reading rows and sending them (as under SIGSTOP: its database session
@@ -33,42 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * publishes, and when the former leader thaws and sends what it read, the broker fences it: a
  * read_committed subscriber sees the newer state last, never the late stale one.
  */
-class RelayFencingIT extends PipelineTestSupport {
-
-    @Autowired
-    OutboxRelay serviceRelay;
-
-    @Autowired
-    OutboxRepository outbox;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    RelayProducers relayProducers;
-
-    private OutboxRelay zombie;
-    private OutboxRelay standby;
-
-    @BeforeEach
-    void stopServiceRelayOnceTheOutboxIsDrained() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT count(*) FROM outbox")
-                                .query(Long.class)
-                                .single()
-                        == 0);
-        serviceRelay.stop();
-    }
-
-    @AfterEach
-    void restoreServiceRelay() {
-        for (OutboxRelay relay : new OutboxRelay[] {zombie, standby}) {
-            if (relay != null) {
-                relay.stop();
-            }
-        }
-        serviceRelay.start();
-    }
+class RelayFencingIT extends ReplacedRelaySupport {
 
     @Test
     void aFrozenLeaderIsEvictedAfterItsLeaseAndItsLateSendIsFencedAtTheBroker() throws Exception {
@@ -77,16 +36,14 @@ class RelayFencingIT extends PipelineTestSupport {
         RelaySettings settings = fastFailover(properties.relay(), "it-relay-" + UUID.randomUUID());
         CountDownLatch frozen = new CountDownLatch(1);
         CountDownLatch thaw = new CountDownLatch(1);
-        zombie = relay(freezingOnFirstSend(frozen, thaw), settings);
-        zombie.start();
+        OutboxRelay zombie = startRelay(freezingOnFirstSend(frozen, thaw), settings, new SimpleMeterRegistry());
         await().atMost(Duration.ofSeconds(30)).until(zombie::isLeader);
 
         outbox.append(List.of(row(topic, "v1")));
         assertThat(frozen.await(30, TimeUnit.SECONDS))
                 .as("the leader read v1 and froze")
                 .isTrue();
-        standby = relay(relayProducers, settings);
-        standby.start();
+        OutboxRelay standby = startRelay(relayProducers, settings, new SimpleMeterRegistry());
         await().atMost(Duration.ofSeconds(30)).until(standby::isLeader);
         try (TopicProbe probe = new TopicProbe(INFRA.kafkaBootstrapServers(), topic)) {
             probe.await("entity", 1);
@@ -105,18 +62,6 @@ class RelayFencingIT extends PipelineTestSupport {
                             .containsExactly("v1", "v2"));
         }
         assertThat(standby.isLeader()).isTrue();
-    }
-
-    private OutboxRelay relay(RelayProducers producers, RelaySettings settings) {
-        return new OutboxRelay(
-                RelayConfiguration.physicalConnections(dataSource),
-                outbox,
-                producers,
-                settings,
-                new SimpleMeterRegistry(),
-                (component, error) -> {
-                    throw new AssertionError(component + " died", error);
-                });
     }
 
     /** The real producer, but its first send waits for {@code thaw}: the leader is frozen right there. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tagprocessor.config.RelayProducers;
-import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.pipeline.TopicProbe;
-import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.store.OutboxRow;
 import java.nio.charset.StandardCharsets;
@@ -16,55 +13,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The relay never stalls behind a row the broker refuses for good: a record too large for its topic
  * is parked with the error and the rows behind it, on the same topic and on others, are published.
  * Reads are bounded by bytes as well as rows.
  */
-class RelayParkingIT extends PipelineTestSupport {
-
-    @Autowired
-    OutboxRelay serviceRelay;
-
-    @Autowired
-    OutboxRepository outbox;
-
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    RelayProducers relayProducers;
-
-    private OutboxRelay relay;
-
-    @BeforeEach
-    void stopServiceRelayOnceTheOutboxIsDrained() {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("SELECT count(*) FROM outbox")
-                                .query(Long.class)
-                                .single()
-                        == 0);
-        serviceRelay.stop();
-    }
-
-    @AfterEach
-    void restoreServiceRelay() {
-        if (relay != null) {
-            relay.stop();
-        }
-        serviceRelay.start();
-    }
+class RelayParkingIT extends ReplacedRelaySupport {
 
     @Test
     void aRecordTooLargeForItsTopicIsParkedAndTheRowsBehindItArePublished() {
@@ -78,16 +39,7 @@ class RelayParkingIT extends PipelineTestSupport {
         outbox.append(List.of(tooLarge, behind, elsewhere));
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        relay = new OutboxRelay(
-                RelayConfiguration.physicalConnections(dataSource),
-                outbox,
-                relayProducers,
-                properties.relay(),
-                meters,
-                (component, error) -> {
-                    throw new AssertionError(component + " died", error);
-                });
-        relay.start();
+        startRelay(relayProducers, properties.relay(), meters);
 
         try (TopicProbe smallTopic = new TopicProbe(INFRA.kafkaBootstrapServers(), small);
                 TopicProbe otherTopic = new TopicProbe(INFRA.kafkaBootstrapServers(), other)) {

@@ -58,4 +58,22 @@ class TagNameTest {
     void refusesMissingName() {
         assertThatThrownBy(() -> TagName.parse(null)).isInstanceOf(InvalidCommandException.class);
     }
+
+    @Test
+    void aPrefixIsNormalizedLikeANameButKeepsItsTrailingSpace() {
+        assertThat(TagName.normalizedPrefix("  Kafka ")).isEqualTo("kafka ");
+        assertThat(TagName.normalizedPrefix("Cafe\u0301")).isEqualTo("caf\u00e9");
+        assertThat(TagName.normalizedPrefix(null)).isEmpty();
+        assertThat(TagName.normalizedPrefix("")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a;b", "<", "line\nbreak"})
+    void refusesAPrefixNoNameCouldStartWith(String raw) {
+        assertThatThrownBy(() -> TagName.normalizedPrefix(raw))
+                .isInstanceOfSatisfying(
+                        InvalidCommandException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_TAG_NAME));
+        assertThatThrownBy(() -> TagName.normalizedPrefix("x".repeat(65))).isInstanceOf(InvalidCommandException.class);
+    }
 }

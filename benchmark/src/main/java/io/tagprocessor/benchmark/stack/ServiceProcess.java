@@ -71,6 +71,11 @@ public final class ServiceProcess implements AutoCloseable {
         return launchedNanos;
     }
 
+    /** e.g. {@code http://127.0.0.1:PORT}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

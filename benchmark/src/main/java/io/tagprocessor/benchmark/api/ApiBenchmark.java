@@ -1,0 +1,178 @@
+package io.tagprocessor.benchmark.api;
+
+import io.tagprocessor.benchmark.probe.ProcStat;
+import io.tagprocessor.benchmark.report.Line;
+import io.tagprocessor.benchmark.report.Report;
+import io.tagprocessor.benchmark.stack.Databases;
+import io.tagprocessor.benchmark.stack.ServiceProcess;
+import io.tagprocessor.benchmark.stack.Stack;
+import io.tagprocessor.benchmark.stack.TopicSet;
+import io.tagprocessor.testinfra.Ports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read API benchmark, a separate entry point of the benchmark module: launches the packaged
+ * service (on the standalone broker and the registry, like the main benchmark) on a fresh database,
+ * fills it with 1,000,000 assignments ({@link ApiDataset}), then asks each endpoint {@code --requests}
+ * times after {@code --warmup} unmeasured requests and prints one line per endpoint:
+ * {@code bench: mode=api scenario=<endpoint> requests=… p50_ms=… p95_ms=… p99_ms=… max_ms=…}, with the
+ * service's CPU and the whole host's busy share over the measurement (other work on a shared machine
+ * shows there).
+ * <pre>java -cp benchmark/target/benchmark.jar io.tagprocessor.benchmark.api.ApiBenchmark</pre>
+ */
+public final class ApiBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiBenchmark.class);
+    private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+
+    private ApiBenchmark() {}
+
+    public static void main(String[] args) throws SQLException {
+        Properties built = builtIn();
+        ApiDataset dataset = new ApiDataset(
+                Integer.parseInt(value(args, "tags", "10000")),
+                Integer.parseInt(value(args, "entities", "100000")),
+                Integer.parseInt(value(args, "tags-per-entity", "10")));
+        int requests = Integer.parseInt(value(args, "requests", "5000"));
+        int warmup = Integer.parseInt(value(args, "warmup", "2000"));
+        long seed = Long.parseLong(value(args, "seed", "20260505"));
+        Path jar = Path.of(value(args, "service-jar", built.getProperty("service.jar")));
+        Path results = Path.of(value(args, "results", built.getProperty("results.dir")))
+                .resolve("api")
+                .normalize();
+        Report report = new Report(results);
+        try (Stack stack = Stack.start(results.resolve("logs"), new Databases("127.0.0.1", 5432, "postgres"))) {
+            String database = stack.databases().create("bench_api");
+            try (ServiceProcess service = launch(stack, database, jar, results)) {
+                run(report, stack, database, service, dataset, requests, warmup, seed);
+            }
+        } finally {
+            report.save();
+        }
+        System.exit(0);
+    }
+
+    private static void run(
+            Report report,
+            Stack stack,
+            String database,
+            ServiceProcess service,
+            ApiDataset dataset,
+            int requests,
+            int warmup,
+            long seed)
+            throws SQLException {
+        awaitReady(service);
+        long assignments;
+        long started = System.nanoTime();
+        try (Connection connection = stack.databases().connect(database)) {
+            assignments = dataset.load(connection);
+        }
+        report.print(new Line()
+                .with("mode", "api")
+                .with("scenario", "dataset")
+                .with("tags", dataset.tags())
+                .with("entities", dataset.entities())
+                .with("assignments", assignments)
+                .with("load_seconds", (System.nanoTime() - started) / 1e9, 1));
+        ApiLatency client = new ApiLatency(service.baseUrl());
+        ApiRequests draw = new ApiRequests(dataset, seed);
+        // the JIT and the database's caches warm on every endpoint before any is measured
+        log.info("phase=api_warmup requests={}", 4 * warmup);
+        client.measure(draw.entityTags(warmup));
+        client.measure(draw.tagsByPrefix(warmup));
+        client.measure(draw.tagDetail(warmup));
+        client.measure(draw.tagEntities(warmup));
+        measure(report, client, service.pid(), "entity_tags", draw.entityTags(requests));
+        measure(report, client, service.pid(), "tags_by_prefix", draw.tagsByPrefix(requests));
+        measure(report, client, service.pid(), "tag_detail", draw.tagDetail(requests));
+        measure(report, client, service.pid(), "tag_entities", draw.tagEntities(requests));
+        measure(
+                report,
+                client,
+                service.pid(),
+                "tag_detail_most_popular",
+                java.util.Collections.nCopies(Math.max(100, requests / 10), draw.mostPopularTagDetail()));
+    }
+
+    private static ServiceProcess launch(Stack stack, String database, Path jar, Path results) {
+        TopicSet topics = TopicSet.prefixed("api.", "tag-processor-api");
+        Map<String, String> env = new LinkedHashMap<>(topics.environment());
+        env.put("DATABASE_URL", database);
+        env.put("DATABASE_USERNAME", stack.databases().username());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("SCHEMA_REGISTRY_URL", stack.registryUrl());
+        return ServiceProcess.launch(jar, List.of(), env, Ports.free(), results.resolve("logs/service-api.log"));
+    }
+
+    private static void measure(
+            Report report, ApiLatency client, long servicePid, String endpoint, List<String> paths) {
+        log.info("phase=api endpoint={} requests={}", endpoint, paths.size());
+        long[] hostBefore = ProcStat.hostTicks();
+        double serviceBefore = ProcStat.cpuSeconds(servicePid);
+        long started = System.nanoTime();
+        ApiLatency.Result result = client.measure(paths);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double serviceCpu = ProcStat.cpuSeconds(servicePid) - serviceBefore;
+        long[] hostAfter = ProcStat.hostTicks();
+        double hostBusy = 100.0 * (hostAfter[0] - hostBefore[0]) / Math.max(1, hostAfter[1] - hostBefore[1]);
+        Histogram micros = result.micros();
+        report.print(new Line()
+                .with("mode", "api")
+                .with("scenario", endpoint)
+                .with("requests", micros.getTotalCount())
+                .with("errors", result.errors())
+                .with("mean_bytes", (double) result.bytes() / paths.size(), 0)
+                .with("p50_ms", micros.getValueAtPercentile(50) / 1000.0, 2)
+                .with("p95_ms", micros.getValueAtPercentile(95) / 1000.0, 2)
+                .with("p99_ms", micros.getValueAtPercentile(99) / 1000.0, 2)
+                .with("max_ms", micros.getMaxValue() / 1000.0, 2)
+                .with("requests_per_s", paths.size() / seconds, 0)
+                .with("service_cores", serviceCpu / seconds, 2)
+                .with("host_busy_pct", hostBusy, 0));
+    }
+
+    private static void awaitReady(ServiceProcess service) {
+        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        while (!service.ready()) {
+            if (!service.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service did not become ready; see its log");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        String prefix = "--" + name + "=";
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> a.substring(prefix.length()))
+                .reduce((first, second) -> second)
+                .orElse(fallback);
+    }
+
+    private static Properties builtIn() {
+        Properties properties = new Properties();
+        try (InputStream in = ApiBenchmark.class.getResourceAsStream("/benchmark.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
