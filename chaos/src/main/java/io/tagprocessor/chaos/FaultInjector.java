@@ -162,7 +162,10 @@ final class FaultInjector {
         if (running.isEmpty()) {
             return;
         }
-        ServiceInstance victim = running.get(random.nextInt(running.size()));
+        ServiceInstance victim = running.stream()
+                .filter(ServiceInstance::leadsRelay)
+                .findFirst()
+                .orElse(running.get(random.nextInt(running.size())));
         victim.freeze();
         freezes.incrementAndGet();
         pause(FREEZE_MILLIS + random.nextInt(1000));

@@ -131,6 +131,27 @@ public final class ServiceInstance {
         }
     }
 
+    /** Whether this running instance's log says it holds the relay leadership now. */
+    public synchronized boolean leadsRelay() {
+        if (!isRunning()) {
+            return false;
+        }
+        String pid = " " + process.pid() + " ---";
+        boolean leads = false;
+        try {
+            for (String line : Files.readAllLines(logFile(), StandardCharsets.UTF_8)) {
+                if (line.contains(pid) && line.contains("event=relay_leadership_acquired")) {
+                    leads = true;
+                } else if (line.contains(pid) && line.contains("event=relay_leadership_released")) {
+                    leads = false;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return leads;
+    }
+
     /** SIGCONT: the frozen JVM goes on from where it stopped. */
     public synchronized void thaw() {
         if (isRunning()) {
@@ -144,11 +165,11 @@ public final class ServiceInstance {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
                     .redirectErrorStream(true)
                     .start();
-            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
