@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
+import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.io.IOException;
@@ -63,21 +64,7 @@ public abstract class RunningService {
 
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry registry) {
-        registry.add("tag-processor.database.url", DATABASE::jdbcUrl);
-        registry.add("tag-processor.database.username", DATABASE::username);
-        registry.add("tag-processor.database.password", DATABASE::password);
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
-        registry.add("tag-processor.topics.commands", () -> COMMANDS);
-        registry.add("tag-processor.topics.events", () -> "http-tag-events");
-        registry.add("tag-processor.topics.entity-state", () -> "http-tag-entity-state");
-        registry.add("tag-processor.topics.rejections", () -> "http-tag-command-rejections");
-        registry.add("tag-processor.topics.dead-letter", () -> "http-tag-commands.DLT");
-        registry.add("tag-processor.topics.partitions", () -> 2);
-        registry.add("tag-processor.consumer.concurrency", () -> 2);
-        registry.add("tag-processor.consumer.group-id", () -> "http-it-tag-processor");
-        registry.add("tag-processor.consumer.retry-max-interval", () -> "1s");
-        registry.add("tag-processor.relay.leadership-retry-interval", () -> "200ms");
+        PipelineTestSupport.serviceProperties(registry, DATABASE, "http", 2);
         registry.add("tag-processor.observe.kafka-metrics-refresh", () -> "1s");
         registry.add("tag-processor.observe.backlog-sample-interval", () -> "100ms");
         registry.add("tag-processor.http.admin-username", () -> ADMIN);

@@ -53,21 +53,31 @@ public abstract class PipelineTestSupport {
 
     @DynamicPropertySource
     static void pipelineProperties(DynamicPropertyRegistry registry) {
-        registry.add("tag-processor.database.url", DATABASE::jdbcUrl);
-        registry.add("tag-processor.database.username", DATABASE::username);
-        registry.add("tag-processor.database.password", DATABASE::password);
+        serviceProperties(registry, DATABASE, "it", 3);
+        registry.add("tag-processor.consumer.max-record-bytes", () -> 65536);
+    }
+
+    /**
+     * Points a service under test at the shared fixture: its own database, topics named
+     * {@code <prefix>-tag-commands} and so on with {@code partitions} partitions (one listener thread
+     * each), consumer group {@code <prefix>-tag-processor}, and short retry intervals.
+     */
+    public static void serviceProperties(
+            DynamicPropertyRegistry registry, PostgresDatabase database, String prefix, int partitions) {
+        registry.add("tag-processor.database.url", database::jdbcUrl);
+        registry.add("tag-processor.database.username", database::username);
+        registry.add("tag-processor.database.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
-        registry.add("tag-processor.topics.commands", () -> "it-tag-commands");
-        registry.add("tag-processor.topics.events", () -> "it-tag-events");
-        registry.add("tag-processor.topics.entity-state", () -> "it-tag-entity-state");
-        registry.add("tag-processor.topics.rejections", () -> "it-tag-command-rejections");
-        registry.add("tag-processor.topics.dead-letter", () -> "it-tag-commands.DLT");
-        registry.add("tag-processor.topics.partitions", () -> 3);
-        registry.add("tag-processor.consumer.concurrency", () -> 3);
-        registry.add("tag-processor.consumer.group-id", () -> "it-tag-processor");
+        registry.add("tag-processor.topics.commands", () -> prefix + "-tag-commands");
+        registry.add("tag-processor.topics.events", () -> prefix + "-tag-events");
+        registry.add("tag-processor.topics.entity-state", () -> prefix + "-tag-entity-state");
+        registry.add("tag-processor.topics.rejections", () -> prefix + "-tag-command-rejections");
+        registry.add("tag-processor.topics.dead-letter", () -> prefix + "-tag-commands.DLT");
+        registry.add("tag-processor.topics.partitions", () -> partitions);
+        registry.add("tag-processor.consumer.concurrency", () -> partitions);
+        registry.add("tag-processor.consumer.group-id", () -> prefix + "-tag-processor");
         registry.add("tag-processor.consumer.retry-max-interval", () -> "1s");
-        registry.add("tag-processor.consumer.max-record-bytes", () -> 65536);
         registry.add("tag-processor.relay.leadership-retry-interval", () -> "200ms");
     }
 
