@@ -148,7 +148,10 @@ public class OutboxRelay implements SmartLifecycle {
                 if (epoch.isPresent()) {
                     try (Producer<byte[], byte[]> producer = producers.get()) {
                         producer.initTransactions();
-                        relayWhileLeader(connection, epoch.getAsLong(), new OutboxPublisher(producer));
+                        relayWhileLeader(
+                                connection,
+                                new Term(epoch.getAsLong(), settings.leaseTimeout()),
+                                new OutboxPublisher(producer));
                     } finally {
                         stepDown();
                     }
@@ -186,23 +189,18 @@ public class OutboxRelay implements SmartLifecycle {
         return epoch;
     }
 
-    private void relayWhileLeader(Connection connection, long epoch, OutboxPublisher publisher) throws Exception {
+    private void relayWhileLeader(Connection connection, Term term, OutboxPublisher publisher) throws Exception {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), parked);
-        long renewEveryNanos = settings.leaseTimeout().toNanos() / 3;
-        long renewedAt = System.nanoTime();
         while (mine()) {
-            if (System.nanoTime() - renewedAt >= renewEveryNanos) {
-                if (!Leadership.renew(connection, epoch)) {
-                    log.warn("event=relay_fenced epoch={}", epoch);
-                    return;
-                }
-                renewedAt = System.nanoTime();
+            if (!term.renewIfDue(connection)) {
+                log.warn("event=relay_fenced epoch={}", term.epoch());
+                return;
             }
             List<StoredOutboxRow> rows = outbox.nextBatch(
                     connection, settings.batchSize(), settings.maxBatchBytes().toBytes());
             if (rows.isEmpty()) {
-                awaitWork(notifications, renewEveryNanos);
+                awaitWork(notifications, term.capped(settings.pollInterval()));
                 continue;
             }
             List<Refusal> refusals = publisher.publish(rows);
@@ -216,7 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
                 pause(settings.errorBackoff());
             }
             if (publisher.broken()) {
-                log.warn("event=relay_producer_broken action=new_term epoch={}", epoch);
+                log.warn("event=relay_producer_broken action=new_term epoch={}", term.epoch());
                 return;
             }
         }
@@ -235,12 +233,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sleeps until woken, the poll interval passes, or the lease is due for renewal. */
-    private void awaitWork(PGConnection notifications, long renewEveryNanos) throws SQLException {
-        Duration wait = settings.pollInterval();
-        if (wait.toNanos() > renewEveryNanos) {
-            wait = Duration.ofNanos(renewEveryNanos);
-        }
+    /** Sleeps until woken (LISTEN) or {@code wait} passes. */
+    private void awaitWork(PGConnection notifications, Duration wait) throws SQLException {
         if (settings.wakeOnCommit()) {
             notifications.getNotifications((int) Math.max(1, wait.toMillis()));
         } else {
