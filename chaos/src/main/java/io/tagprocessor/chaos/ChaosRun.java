@@ -230,7 +230,8 @@ public final class ChaosRun {
         List<LoggedRecord> commandLog = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topics.COMMANDS)) {
             Planned planned = bySeq.get(Integer.parseInt(TopicReader.header(record, Sender.SEQ_HEADER)));
-            commandLog.add(new LoggedRecord(record.partition(), record.offset(), record.value(), planned));
+            commandLog.add(
+                    new LoggedRecord(record.partition(), record.offset(), record.timestamp(), record.value(), planned));
         }
         Model model = Model.replay(commandLog);
         DatabaseState database;

@@ -67,7 +67,7 @@ class BadInputCorpusIT {
         for (int i = 0; i < corpus.size(); i++) {
             Hostile hostile = corpus.get(i);
             RecordMetadata sent = fixture.send(hostile.key(), hostile.value());
-            String position = Topics.COMMANDS + "/" + sent.partition() + "/" + sent.offset();
+            String position = Topics.COMMANDS + "/" + sent.partition() + "/" + sent.offset() + "/" + sent.timestamp();
             claimKeys.put(
                     hostile,
                     hostile.outcome().equals("DEAD_LETTERED")
@@ -97,7 +97,8 @@ class BadInputCorpusIT {
         TopicReader.readAll(fixture.stack.bootstrapServers(), Topics.DEAD_LETTER)
                 .forEach(r -> deadLetters.put(
                         Topics.COMMANDS + "/" + TopicReader.header(r, "dlt_original_partition") + "/"
-                                + TopicReader.header(r, "dlt_original_offset"),
+                                + TopicReader.header(r, "dlt_original_offset") + "/"
+                                + TopicReader.header(r, "dlt_original_timestamp"),
                         r));
         ConfluentAvroDeserializer<CommandRejected> rejections =
                 new ConfluentAvroDeserializer<>(fixture.encoder.registry(), CommandRejected.class);

@@ -76,7 +76,7 @@ class CommandReader {
                     clock.instant());
             return new ReadCommand.Valid(raw, context, valid, command.getCorrelationId());
         } catch (InvalidCommandException e) {
-            String claimKey = command.getCommandId() == null ? raw.position() : commandId;
+            String claimKey = command.getCommandId() == null ? raw.identity() : commandId;
             return new ReadCommand.Invalid(
                     raw,
                     claimKey,

@@ -104,7 +104,7 @@ class OutcomeRows {
         Map<String, String> headers = new HashMap<>(headers(raw, cause));
         byte[] key = cut(raw.key(), MAX_DEAD_LETTER_KEY, Headers.DLT_ORIGINAL_KEY_SIZE, headers);
         byte[] value = cut(raw.value(), maxRecordBytes, Headers.DLT_ORIGINAL_VALUE_SIZE, headers);
-        return records.deadLetter(new DeadLetter(raw.position(), key, value, headers));
+        return records.deadLetter(new DeadLetter(raw.identity(), key, value, headers));
     }
 
     private static byte[] cut(byte[] bytes, int limit, String sizeHeader, Map<String, String> headers) {

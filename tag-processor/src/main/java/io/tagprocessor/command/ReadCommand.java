@@ -42,7 +42,7 @@ sealed interface ReadCommand {
 
     record Undecodable(RawRecord raw, Exception cause) implements ReadCommand {
         public String claimKey() {
-            return raw.position();
+            return raw.identity();
         }
 
         public String issuedBy() {

@@ -3,6 +3,7 @@ package io.tagprocessor.config;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in production, so that {@code acks=all} survives the loss of one broker).
  */
 public record TopicSettings(
-        @NotBlank @DefaultValue("tag-commands") String commands,
+        // a record's identity (topic/partition/offset/timestamp) must fit a claim key of 300 characters
+        @NotBlank @Size(max = 200) @DefaultValue("tag-commands")
+        String commands,
+
         @NotBlank @DefaultValue("tag-events") String events,
         @NotBlank @DefaultValue("tag-entity-state") String entityState,
         @NotBlank @DefaultValue("tag-command-rejections") String rejections,

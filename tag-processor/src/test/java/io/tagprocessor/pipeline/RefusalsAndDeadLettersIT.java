@@ -114,7 +114,8 @@ class RefusalsAndDeadLettersIT extends PipelineTestSupport {
                     .as(bad.getKey())
                     .isNotBlank();
             String position = properties.topics().commands() + "/" + TopicProbe.header(letter, "dlt_original_partition")
-                    + "/" + TopicProbe.header(letter, "dlt_original_offset");
+                    + "/" + TopicProbe.header(letter, "dlt_original_offset") + "/"
+                    + TopicProbe.header(letter, "dlt_original_timestamp");
             assertThat(jdbc.sql("SELECT outcome FROM processed_events WHERE command_id = :p")
                             .param("p", position)
                             .query(String.class)

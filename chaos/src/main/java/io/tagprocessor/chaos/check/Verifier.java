@@ -270,12 +270,13 @@ public final class Verifier {
 
     public void checkDeadLetters(List<ConsumerRecord<byte[], byte[]>> records, List<LoggedRecord> log) {
         Map<String, byte[]> originals = new HashMap<>();
-        log.forEach(r -> originals.put(Topics.COMMANDS + "/" + r.partition() + "/" + r.offset(), r.value()));
+        log.forEach(r -> originals.put(r.identity(), r.value()));
         Map<String, ConsumerRecord<byte[], byte[]>> byPosition = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String position = TopicReader.header(record, "dlt_original_topic") + "/"
                     + TopicReader.header(record, "dlt_original_partition") + "/"
-                    + TopicReader.header(record, "dlt_original_offset");
+                    + TopicReader.header(record, "dlt_original_offset") + "/"
+                    + TopicReader.header(record, "dlt_original_timestamp");
             byPosition.putIfAbsent(position, record);
         }
         model.claims().values().stream()

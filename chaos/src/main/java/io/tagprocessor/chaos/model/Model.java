@@ -8,7 +8,6 @@ import io.tagprocessor.avro.command.TagDefined;
 import io.tagprocessor.avro.command.TagDeleted;
 import io.tagprocessor.avro.command.TagRenamed;
 import io.tagprocessor.avro.command.TagUnassigned;
-import io.tagprocessor.chaos.stack.Topics;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,7 +75,7 @@ public final class Model {
 
     private void apply(LoggedRecord record) {
         if (record.planned().isGarbage()) {
-            String position = Topics.COMMANDS + "/" + record.partition() + "/" + record.offset();
+            String position = record.identity();
             expect(new Expected(position, Expected.DEAD_LETTERED, null, record.partition(), record.offset()));
             return;
         }
