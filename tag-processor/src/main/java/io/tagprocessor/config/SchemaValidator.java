@@ -36,7 +36,8 @@ final class SchemaValidator {
                     "created_at",
                     "created_by",
                     "updated_at",
-                    "updated_by"),
+                    "updated_by",
+                    "event_key"),
             new Table("entities", "entity_type", "entity_id", "version", "updated_at"),
             new Table(
                     "entity_tags",

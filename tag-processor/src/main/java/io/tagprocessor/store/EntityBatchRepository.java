@@ -50,7 +50,8 @@ public class EntityBatchRepository {
             """;
 
     private static final String SELECT_TAGS_OF_ENTITIES = """
-            SELECT k.entity_type, k.entity_id, t.id, t.normalized_name, t.display_name, t.description, t.color
+            SELECT k.entity_type, k.entity_id, t.id, t.normalized_name, t.display_name, t.description, t.color,
+                   t.event_key
             FROM unnest(?::text[], ?::text[]) AS k (entity_type, entity_id)
             CROSS JOIN LATERAL (
                 SELECT tag_id FROM entity_tags
@@ -100,7 +101,13 @@ public class EntityBatchRepository {
         Map<EntityRow, List<TagRow>> tags = new HashMap<>();
         jdbc.query(keys(SELECT_TAGS_OF_ENTITIES, entities), rs -> {
             tags.computeIfAbsent(new EntityRow(rs.getString(1), rs.getString(2)), e -> new ArrayList<>())
-                    .add(new TagRow(rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    .add(new TagRow(
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
         });
         return tags;
     }

@@ -25,7 +25,7 @@ public class EntityRepository {
             """;
 
     private static final String SELECT_TAGS_OF_ENTITY = """
-            SELECT t.id, t.normalized_name, t.display_name, t.description, t.color
+            SELECT t.id, t.normalized_name, t.display_name, t.description, t.color, t.event_key
             FROM entity_tags et JOIN tags t ON t.id = et.tag_id
             WHERE et.entity_type = :type AND et.entity_id = :id
             ORDER BY t.normalized_name

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TagRepository {
 
-    private static final String COLUMNS = "id, normalized_name, display_name, description, color";
+    private static final String COLUMNS = "id, normalized_name, display_name, description, color, event_key";
 
     private static final String SELECT_FOR_SHARE =
             "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name FOR SHARE";
@@ -30,10 +30,10 @@ public class TagRepository {
 
     private static final String INSERT_TAG_IF_ABSENT = """
             INSERT INTO tags (normalized_name, display_name, description, color,
-                              created_at, created_by, updated_at, updated_by)
-            VALUES (:normalized, :display, :description, :color, :at, :actor, :at, :actor)
+                              created_at, created_by, updated_at, updated_by, event_key)
+            VALUES (:normalized, :display, :description, :color, :at, :actor, :at, :actor, 'tag:' || :normalized)
             ON CONFLICT (normalized_name) DO NOTHING
-            RETURNING id, normalized_name, display_name, description, color
+            RETURNING id, normalized_name, display_name, description, color, event_key
             """;
 
     private static final String UPDATE_DEFINITION = """
@@ -49,18 +49,18 @@ public class TagRepository {
     private static final String DELETE_TAG = "DELETE FROM tags WHERE id = :id";
 
     private static final String SELECT_ALL_BY_NAME = """
-            SELECT id, normalized_name, display_name, description, color FROM tags
+            SELECT id, normalized_name, display_name, description, color, event_key FROM tags
             WHERE normalized_name = ANY (?::text[])
             """;
 
     private static final String INSERT_TAGS_IF_ABSENT = """
-            INSERT INTO tags (normalized_name, display_name, created_at, created_by, updated_at, updated_by)
-            SELECT normalized_name, display_name, created_at, created_by, created_at, created_by
+            INSERT INTO tags (normalized_name, display_name, created_at, created_by, updated_at, updated_by, event_key)
+            SELECT normalized_name, display_name, created_at, created_by, created_at, created_by, 'tag:' || normalized_name
             FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])
                 AS n (normalized_name, display_name, created_at, created_by)
             ORDER BY normalized_name
             ON CONFLICT (normalized_name) DO NOTHING
-            RETURNING id, normalized_name, display_name, description, color
+            RETURNING id, normalized_name, display_name, description, color, event_key
             """;
 
     private final JdbcClient jdbc;
@@ -113,7 +113,8 @@ public class TagRepository {
     }
 
     private static TagRow tagRow(ResultSet rs) throws SQLException {
-        return new TagRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        return new TagRow(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
     }
 
     public Optional<TagRow> findForShare(String normalizedName) {

@@ -26,21 +26,14 @@ public sealed interface Change {
         }
     }
 
-    record TagDefined(TagName tag, String description, String color, boolean created) implements Change {
-        public String key() {
-            return tag.key();
-        }
-    }
+    /*
+     * The changes of a tag carry its event key: tag: and the normalized name the tag was created
+     * with, kept across renames, so that one tag's events stay on one partition, in order.
+     */
 
-    record TagRenamed(TagName oldName, TagName newName, long affectedEntities) implements Change {
-        public String key() {
-            return newName.key();
-        }
-    }
+    record TagDefined(TagName tag, String description, String color, boolean created, String key) implements Change {}
 
-    record TagDeleted(TagName tag, long affectedEntities) implements Change {
-        public String key() {
-            return tag.key();
-        }
-    }
+    record TagRenamed(TagName oldName, TagName newName, long affectedEntities, String key) implements Change {}
+
+    record TagDeleted(TagName tag, long affectedEntities, String key) implements Change {}
 }

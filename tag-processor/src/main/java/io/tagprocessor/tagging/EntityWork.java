@@ -120,7 +120,7 @@ final class EntityWork {
             display = name.display();
             created.displays.put(name.normalized(), display);
             created.creators.put(name.normalized(), audit);
-            changes.add(new Change.TagDefined(name, null, null, true));
+            changes.add(new Change.TagDefined(name, null, null, true, name.key()));
         }
         return new Carried(display, null);
     }

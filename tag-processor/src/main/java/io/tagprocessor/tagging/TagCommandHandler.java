@@ -43,7 +43,8 @@ public class TagCommandHandler {
         Optional<TagRow> inserted =
                 tags.insertIfAbsent(name.normalized(), name.display(), command.description(), command.color(), audit);
         if (inserted.isPresent()) {
-            return Outcome.of(List.of(new Change.TagDefined(name, command.description(), command.color(), true)));
+            return Outcome.of(
+                    List.of(new Change.TagDefined(name, command.description(), command.color(), true, name.key())));
         }
         TagRow existing = tags.findForUpdate(name.normalized()).orElseThrow();
         if (Objects.equals(existing.description(), command.description())
@@ -52,7 +53,8 @@ public class TagCommandHandler {
         }
         tags.updateDefinition(existing.id(), command.description(), command.color(), audit);
         TagName current = new TagName(existing.displayName(), existing.normalizedName());
-        return Outcome.of(List.of(new Change.TagDefined(current, command.description(), command.color(), false)));
+        return Outcome.of(List.of(
+                new Change.TagDefined(current, command.description(), command.color(), false, existing.eventKey())));
     }
 
     private Outcome rename(RenameTag command, Audit audit) {
@@ -75,7 +77,7 @@ public class TagCommandHandler {
         tags.rename(tag.id(), newName.normalized(), newName.display(), audit);
         TagName oldName = new TagName(tag.displayName(), tag.normalizedName());
         List<Change> changes = entities.renamed(tag.id(), oldName, newName, audit);
-        return Outcome.of(prepend(new Change.TagRenamed(oldName, newName, changes.size()), changes));
+        return Outcome.of(prepend(new Change.TagRenamed(oldName, newName, changes.size(), tag.eventKey()), changes));
     }
 
     private Outcome delete(DeleteTag command, Audit audit) {
@@ -87,7 +89,7 @@ public class TagCommandHandler {
         TagName name = new TagName(tag.displayName(), tag.normalizedName());
         List<Change> changes = entities.untagAll(tag.id(), name, audit);
         tags.delete(tag.id());
-        return Outcome.of(prepend(new Change.TagDeleted(name, changes.size()), changes));
+        return Outcome.of(prepend(new Change.TagDeleted(name, changes.size(), tag.eventKey()), changes));
     }
 
     private static List<Change> prepend(Change first, List<Change> rest) {

@@ -84,7 +84,7 @@ class EventIdentityPropertyTest {
     void theSameFactGetsTheSameIdWhateverElseTheCommandDid() {
         CommandContext context = context(UUID.randomUUID());
         EntityKey entity = EntityKey.of("article", "1");
-        Change defined = new Change.TagDefined(TagName.parse("Red"), null, null, true);
+        Change defined = new Change.TagDefined(TagName.parse("Red"), null, null, true, "tag:red");
         Change changed = new Change.EntityTagsChanged(entity, List.of("Red"), List.of(), List.of("Red"), 1);
 
         UUID alone = records.forChanges(context, List.of(changed)).get(0).eventId();
@@ -168,8 +168,8 @@ class EventIdentityPropertyTest {
                 List<Change> changes = changesOf(logged, work, known, created);
                 record(logged.context(), changes);
             }
-            created.displays.forEach((normalized, display) ->
-                    tags.put(normalized, new TagRow(tags.size() + 1, normalized, display, null, null)));
+            created.displays.forEach((normalized, display) -> tags.put(
+                    normalized, new TagRow(tags.size() + 1, normalized, display, null, null, "tag:" + normalized)));
         }
 
         private List<Change> changesOf(
@@ -210,8 +210,14 @@ class EventIdentityPropertyTest {
                                 define.tag().normalized(),
                                 define.tag().display(),
                                 define.description(),
-                                null));
-                return List.of(new Change.TagDefined(define.tag(), define.description(), null, true));
+                                null,
+                                define.tag().key()));
+                return List.of(new Change.TagDefined(
+                        define.tag(),
+                        define.description(),
+                        null,
+                        true,
+                        define.tag().key()));
             }
             if (define.description().equals(existing.description())) {
                 return List.of();
@@ -223,9 +229,10 @@ class EventIdentityPropertyTest {
                             existing.normalizedName(),
                             existing.displayName(),
                             define.description(),
-                            null));
+                            null,
+                            existing.eventKey()));
             TagName current = new TagName(existing.displayName(), existing.normalizedName());
-            return List.of(new Change.TagDefined(current, define.description(), null, false));
+            return List.of(new Change.TagDefined(current, define.description(), null, false, existing.eventKey()));
         }
 
         private void store(EntityKey entity, long version, List<String> displays, EntityBatchTagger.NewTags created) {
@@ -234,7 +241,16 @@ class EventIdentityPropertyTest {
             for (String display : displays) {
                 String normalized = TagName.parse(display).normalized();
                 TagRow row = tags.get(normalized);
-                rows.add(row != null ? row : new TagRow(-1, normalized, created.displays.get(normalized), null, null));
+                rows.add(
+                        row != null
+                                ? row
+                                : new TagRow(
+                                        -1,
+                                        normalized,
+                                        created.displays.get(normalized),
+                                        null,
+                                        null,
+                                        "tag:" + normalized));
             }
             carried.put(entity, rows);
         }
