@@ -83,7 +83,12 @@ public abstract class PipelineTestSupport {
 
     @BeforeAll
     static void openProducer() {
-        producer = new KafkaProducer<>(Map.of(
+        producer = commandProducer();
+    }
+
+    /** A plain producer of raw command bytes to the shared broker, as a producing service would have. */
+    public static KafkaProducer<byte[], byte[]> commandProducer() {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 INFRA.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG,
