@@ -35,11 +35,15 @@ final class Leadership {
             SELECT renewed_at < clock_timestamp() - make_interval(secs => ?) FROM relay_leader WHERE id = 1
             """;
 
-    /** A bigint advisory key shows in pg_locks as classid (high half), objid (low half), objsubid 1. */
+    /**
+     * A bigint advisory key shows in pg_locks as classid (high half), objid (low half), objsubid 1;
+     * advisory locks are per database, and pg_locks shows every database of the server.
+     */
     private static final String TERMINATE_HOLDER = """
             SELECT pg_terminate_backend(pid)
             FROM pg_locks
             WHERE locktype = 'advisory' AND granted AND objsubid = 1
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND classid::bigint = ? AND objid::bigint = ? AND pid <> pg_backend_pid()
             """;
 
