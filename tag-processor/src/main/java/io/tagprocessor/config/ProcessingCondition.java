@@ -9,6 +9,6 @@ final class ProcessingCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return MigrateMode.of(context.getEnvironment().getProperty(MigrateMode.PROPERTY)) != MigrateMode.ONLY;
+        return !MigrateOnlyStartup.isMigrateOnly(context.getEnvironment());
     }
 }

@@ -84,7 +84,7 @@ public class OutboxRecords {
     }
 
     public OutboxRow deadLetter(DeadLetter letter) {
-        UUID eventId = derivedId(letter.position(), "dead-letter", 0);
+        UUID eventId = derivedId(letter.identity(), "dead-letter", 0);
         return OutboxRow.unsaved(topics.deadLetter(), letter.key(), eventId, "DeadLetter", null, letter.value())
                 .withExtraHeaders(letter.headers());
     }

@@ -46,9 +46,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** Advisory lock key of the relay leadership ("tagrelay" in ASCII). */
-    static final long LEADER_LOCK_KEY = Leadership.LOCK_KEY;
-
     private static final String LISTEN = "LISTEN " + OutboxRepository.CHANNEL;
 
     private final RelayConnections connections;
@@ -93,7 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The advisory lock key whose holder is the one active relay, for those who look for it. */
     public static long leaderLockKey() {
-        return LEADER_LOCK_KEY;
+        return Leadership.LOCK_KEY;
     }
 
     @Override

@@ -116,7 +116,7 @@ class OutboxRelayIT extends PipelineTestSupport {
             jdbc.sql(
                             "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = :objid AND granted"
                                     + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-                    .param("objid", OutboxRelay.LEADER_LOCK_KEY & 0xFFFFFFFFL)
+                    .param("objid", Leadership.LOCK_KEY & 0xFFFFFFFFL)
                     .query()
                     .listOfRows();
             await().atMost(Duration.ofSeconds(10)).until(() -> second.isLeader() || serviceRelay.isLeader());
