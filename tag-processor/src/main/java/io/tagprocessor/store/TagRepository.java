@@ -3,7 +3,6 @@ package io.tagprocessor.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,17 +27,14 @@ public class TagRepository {
     private static final String SELECT_FOR_UPDATE =
             "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name FOR UPDATE";
 
-    private static final String INSERT_TAG_IF_ABSENT = """
-            INSERT INTO tags (normalized_name, display_name, description, color,
-                              created_at, created_by, updated_at, updated_by, event_key)
-            VALUES (:normalized, :display, :description, :color, :at, :actor, :at, :actor, 'tag:' || :normalized)
-            ON CONFLICT (normalized_name) DO NOTHING
-            RETURNING id, normalized_name, display_name, description, color, event_key
-            """;
-
-    private static final String UPDATE_DEFINITION = """
-            UPDATE tags SET description = :description, color = :color, updated_at = :at, updated_by = :actor
-            WHERE id = :id
+    /** Rows in id order, so that concurrent writers would wait for each other in one order. */
+    private static final String UPDATE_DEFINITIONS = """
+            UPDATE tags t SET description = d.description, color = d.color, updated_at = d.updated_at,
+                              updated_by = d.updated_by
+            FROM (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                      AS u (id, description, color, updated_at, updated_by)
+                  ORDER BY id) AS d
+            WHERE t.id = d.id
             """;
 
     private static final String UPDATE_NAME = """
@@ -53,11 +49,14 @@ public class TagRepository {
             WHERE normalized_name = ANY (?::text[])
             """;
 
+    /** In name order, so that two batches creating the same tags wait for each other instead of deadlocking. */
     private static final String INSERT_TAGS_IF_ABSENT = """
-            INSERT INTO tags (normalized_name, display_name, created_at, created_by, updated_at, updated_by, event_key)
-            SELECT normalized_name, display_name, created_at, created_by, created_at, created_by, 'tag:' || normalized_name
-            FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[])
-                AS n (normalized_name, display_name, created_at, created_by)
+            INSERT INTO tags (normalized_name, display_name, description, color, created_at, created_by,
+                              updated_at, updated_by, event_key)
+            SELECT normalized_name, display_name, description, color, created_at, created_by,
+                   updated_at, updated_by, 'tag:' || normalized_name
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])
+                AS n (normalized_name, display_name, description, color, created_at, created_by, updated_at, updated_by)
             ORDER BY normalized_name
             ON CONFLICT (normalized_name) DO NOTHING
             RETURNING id, normalized_name, display_name, description, color, event_key
@@ -85,31 +84,55 @@ public class TagRepository {
         return found;
     }
 
-    /** Creates the tags that do not exist yet (name → display spelling); returns those it created. */
-    public Map<String, TagRow> insertAllIfAbsent(Map<String, String> displayByNormalized, Map<String, Audit> creators) {
+    /** Creates the tags that do not exist yet; returns those it created, by normalized name. */
+    public Map<String, TagRow> insertAllIfAbsent(List<TagDefinition> tags) {
         Map<String, TagRow> created = new HashMap<>();
-        if (displayByNormalized.isEmpty()) {
+        if (tags.isEmpty()) {
             return created;
         }
-        List<String> names = new ArrayList<>(displayByNormalized.keySet());
         template.query(
                 ArrayStatement.of(INSERT_TAGS_IF_ABSENT)
-                        .array("text", names.toArray())
                         .array(
                                 "text",
-                                names.stream().map(displayByNormalized::get).toArray())
+                                tags.stream().map(TagDefinition::normalizedName).toArray())
+                        .array("text", tags.stream().map(TagDefinition::display).toArray())
+                        .array(
+                                "text",
+                                tags.stream().map(TagDefinition::description).toArray())
+                        .array("text", tags.stream().map(TagDefinition::color).toArray())
                         .array(
                                 "timestamptz",
-                                names.stream()
-                                        .map(n -> Timestamp.from(creators.get(n).at()))
-                                        .toArray())
+                                tags.stream().map(t -> at(t.created())).toArray())
                         .array(
                                 "text",
-                                names.stream().map(n -> creators.get(n).actor()).toArray()),
+                                tags.stream().map(t -> t.created().actor()).toArray())
+                        .array(
+                                "timestamptz",
+                                tags.stream().map(t -> at(t.updated())).toArray())
+                        .array(
+                                "text",
+                                tags.stream().map(t -> t.updated().actor()).toArray()),
                 rs -> {
                     created.put(rs.getString(2), tagRow(rs));
                 });
         return created;
+    }
+
+    /** Writes the new description, color and last writer of stored tags (each with its id). */
+    public void redefine(List<TagDefinition> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        template.update(ArrayStatement.of(UPDATE_DEFINITIONS)
+                .array("int8", tags.stream().map(TagDefinition::id).toArray())
+                .array("text", tags.stream().map(TagDefinition::description).toArray())
+                .array("text", tags.stream().map(TagDefinition::color).toArray())
+                .array("timestamptz", tags.stream().map(t -> at(t.updated())).toArray())
+                .array("text", tags.stream().map(t -> t.updated().actor()).toArray()));
+    }
+
+    private static Timestamp at(Audit audit) {
+        return Timestamp.from(audit.at());
     }
 
     private static TagRow tagRow(ResultSet rs) throws SQLException {
@@ -129,30 +152,6 @@ public class TagRepository {
                 .param("name", normalizedName)
                 .query(TagRow.class)
                 .optional();
-    }
-
-    /** Inserts the tag unless its normalized name exists; empty when it already did. */
-    public Optional<TagRow> insertIfAbsent(
-            String normalizedName, String displayName, String description, String color, Audit audit) {
-        return jdbc.sql(INSERT_TAG_IF_ABSENT)
-                .param("normalized", normalizedName)
-                .param("display", displayName)
-                .param("description", description)
-                .param("color", color)
-                .param("at", Timestamp.from(audit.at()))
-                .param("actor", audit.actor())
-                .query(TagRow.class)
-                .optional();
-    }
-
-    public void updateDefinition(long id, String description, String color, Audit audit) {
-        jdbc.sql(UPDATE_DEFINITION)
-                .param("id", id)
-                .param("description", description)
-                .param("color", color)
-                .param("at", Timestamp.from(audit.at()))
-                .param("actor", audit.actor())
-                .update();
     }
 
     public void rename(long id, String normalizedName, String displayName, Audit audit) {

@@ -10,21 +10,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a run of entity commands (assign, unassign, replace, delete entity) as a set: one locking
- * read of every entity involved (in key order) and one read of the tags they add, the commands
- * replayed in order in memory, then one write per table. Runs under the caller's
- * {@link io.tagprocessor.store.TagStructureLock}. The outcome of every command (changes, versions, event contents) is
- * exactly what {@link EntityTagger} would give applying them one by one.
+ * Applies a run of entity commands (assign, unassign, replace, delete entity) and tag definitions as
+ * a set: one locking read of every entity involved (in key order) and one read of the tags they add
+ * or define, the commands applied in order in memory ({@link EntityWork} per entity, {@link TagBook}
+ * for the tags), then one write per table. Runs under the caller's
+ * {@link io.tagprocessor.store.TagStructureLock}. Each command's outcome (changes, versions, event
+ * contents) is what applying the commands one at a time, in their order, would give.
  */
 @Component
 public class EntityBatchTagger {
@@ -37,30 +36,35 @@ public class EntityBatchTagger {
         this.tags = tags;
     }
 
-    /** True for the commands this class applies; the others are applied one by one. */
+    /** True for the commands this class applies; the others (tag renames and deletes) one by one. */
     public static boolean handles(Command command) {
         return command instanceof Command.Assign
                 || command instanceof Command.Unassign
                 || command instanceof Command.ReplaceTags
-                || command instanceof Command.DeleteEntity;
+                || command instanceof Command.DeleteEntity
+                || command instanceof Command.DefineTag;
     }
 
     /** Applies the commands in order; the outcomes come back in the same order. */
     public List<Outcome> apply(List<Command> commands, List<CommandContext> contexts) {
         Map<EntityRow, EntityWork> work = load(commands);
-        Map<String, TagRow> known = tags.findAll(namesToAdd(commands));
-        NewTags created = new NewTags();
+        TagBook book = new TagBook(tags.findAll(namesNamed(commands)));
         List<Outcome> outcomes = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             CommandContext context = contexts.get(i);
             Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
-            EntityWork entity = work.get(row(entityOf(command)));
-            outcomes.add(entity.apply(command, audit, known, created));
+            if (command instanceof Command.DefineTag define) {
+                outcomes.add(book.define(define, audit));
+            } else {
+                outcomes.add(work.get(row(entityOf(command))).apply(command, audit, book));
+            }
         }
-        Set<String> adopted = write(
+        Set<String> adopted = new HashSet<>();
+        Map<String, TagRow> inserted = book.write(tags, adopted);
+        write(
                 work,
-                created,
+                inserted,
                 contexts.isEmpty() ? Instant.now() : contexts.get(0).appliedAt());
         return adopted.isEmpty() ? outcomes : withoutCreationOf(adopted, outcomes);
     }
@@ -79,7 +83,9 @@ public class EntityBatchTagger {
 
     private Map<EntityRow, EntityWork> load(List<Command> commands) {
         Map<EntityRow, EntityKey> keys = new TreeMap<>(ENTITY_ORDER);
-        commands.forEach(command -> keys.putIfAbsent(row(entityOf(command)), entityOf(command)));
+        commands.stream()
+                .filter(command -> !(command instanceof Command.DefineTag))
+                .forEach(command -> keys.putIfAbsent(row(entityOf(command)), entityOf(command)));
         Map<EntityRow, Long> versions = entities.lockVersions(keys.keySet());
         Map<EntityRow, List<TagRow>> current = entities.tagsOf(keys.keySet());
         Map<EntityRow, EntityWork> work = new HashMap<>();
@@ -88,13 +94,8 @@ public class EntityBatchTagger {
         return work;
     }
 
-    /** Writes the batch; returns the new tags another transaction had created first. */
-    private Set<String> write(Map<EntityRow, EntityWork> work, NewTags created, Instant at) {
-        Map<String, TagRow> inserted = new HashMap<>(tags.insertAllIfAbsent(created.displays, created.creators));
-        Set<String> adopted = new HashSet<>();
-        if (inserted.size() != created.displays.size()) {
-            adopted.addAll(adoptConcurrentlyCreated(created, inserted));
-        }
+    /** Writes the entities' versions and assignments; {@code inserted} holds the ids of the tags just created. */
+    private void write(Map<EntityRow, EntityWork> work, Map<String, TagRow> inserted, Instant at) {
         Map<EntityRow, Long> versions = new HashMap<>();
         List<AssignmentRow> removed = new ArrayList<>();
         List<AssignmentRow> added = new ArrayList<>();
@@ -107,35 +108,15 @@ public class EntityBatchTagger {
         entities.saveVersions(nextVersions, at);
         entities.unassign(removed);
         entities.assign(added);
-        return adopted;
     }
 
-    /**
-     * Another transaction created some of this batch's new tags first. Spelled as this batch
-     * assumed, they are simply used; spelled otherwise, the events computed are wrong and the batch
-     * is retried (it then finds the tags existing).
-     */
-    private List<String> adoptConcurrentlyCreated(NewTags created, Map<String, TagRow> inserted) {
-        List<String> raced = created.displays.keySet().stream()
-                .filter(name -> !inserted.containsKey(name))
-                .toList();
-        tags.findAll(raced).forEach((name, row) -> {
-            if (!row.displayName().equals(created.displays.get(name))) {
-                throw new ConcurrencyFailureException(
-                        "tag '" + name + "' was created concurrently with another spelling; retrying the batch");
-            }
-            inserted.put(name, row);
-        });
-        if (inserted.size() != created.displays.size()) {
-            throw new ConcurrencyFailureException("a tag this batch creates vanished meanwhile; retrying the batch");
-        }
-        return raced;
-    }
-
-    private static List<String> namesToAdd(List<Command> commands) {
+    /** The tags the commands add or define. */
+    private static List<String> namesNamed(List<Command> commands) {
         TreeSet<String> names = new TreeSet<>();
         for (Command command : commands) {
-            if (command instanceof Command.Assign assign) {
+            if (command instanceof Command.DefineTag define) {
+                names.add(define.tag().normalized());
+            } else if (command instanceof Command.Assign assign) {
                 names.add(assign.tag().normalized());
             } else if (command instanceof Command.ReplaceTags replace) {
                 replace.tags().forEach(tag -> names.add(tag.normalized()));
@@ -163,10 +144,4 @@ public class EntityBatchTagger {
 
     private static final java.util.Comparator<EntityRow> ENTITY_ORDER =
             java.util.Comparator.comparing(EntityRow::entityType).thenComparing(EntityRow::entityId);
-
-    /** Tags first used in this batch: their display spelling and who created them, by normalized name. */
-    static final class NewTags {
-        final Map<String, String> displays = new LinkedHashMap<>();
-        final Map<String, Audit> creators = new HashMap<>();
-    }
 }

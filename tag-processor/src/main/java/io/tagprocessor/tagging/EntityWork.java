@@ -4,6 +4,7 @@ import io.tagprocessor.store.AssignmentRow;
 import io.tagprocessor.store.Audit;
 import io.tagprocessor.store.EntityRow;
 import io.tagprocessor.store.TagRow;
+import io.tagprocessor.tagging.TagBook.Resolved;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,15 +20,12 @@ import java.util.TreeMap;
  */
 final class EntityWork {
 
-    /** A tag the entity carries: display spelling, and its id when it exists in the database. */
-    private record Carried(String display, Long id) {}
-
     private record Added(Audit audit, Long id) {}
 
     private final EntityKey key;
     private final long storedVersion;
     private long version;
-    private final Map<String, Carried> tags = new TreeMap<>();
+    private final Map<String, Resolved> tags = new TreeMap<>();
     private final Map<String, Long> storedIds = new HashMap<>();
     private final Set<String> removedFromStored = new HashSet<>();
     private final Map<String, Added> added = new HashMap<>();
@@ -37,7 +35,7 @@ final class EntityWork {
         this.storedVersion = storedVersion;
         this.version = storedVersion;
         for (TagRow tag : stored) {
-            tags.put(tag.normalizedName(), new Carried(tag.displayName(), tag.id()));
+            tags.put(tag.normalizedName(), new TagBook.Resolved(tag.displayName(), tag.id()));
             storedIds.put(tag.normalizedName(), tag.id());
         }
     }
@@ -47,7 +45,7 @@ final class EntityWork {
         return storedVersion;
     }
 
-    Outcome apply(Command command, Audit audit, Map<String, TagRow> known, EntityBatchTagger.NewTags created) {
+    Outcome apply(Command command, Audit audit, TagBook book) {
         if (command instanceof Command.DeleteEntity) {
             return delete();
         }
@@ -65,7 +63,7 @@ final class EntityWork {
         version++;
         List<String> addedNames = new ArrayList<>();
         for (TagName name : additions) {
-            Carried carried = resolve(name, audit, known, created, changes);
+            Resolved carried = book.resolve(name, audit, changes);
             tags.put(name.normalized(), carried);
             added.put(name.normalized(), new Added(audit, carried.id()));
             addedNames.add(carried.display());
@@ -105,26 +103,6 @@ final class EntityWork {
         return Outcome.of(List.of(new Change.EntityDeleted(key, removed, version)));
     }
 
-    private Carried resolve(
-            TagName name,
-            Audit audit,
-            Map<String, TagRow> known,
-            EntityBatchTagger.NewTags created,
-            List<Change> changes) {
-        TagRow stored = known.get(name.normalized());
-        if (stored != null) {
-            return new Carried(stored.displayName(), stored.id());
-        }
-        String display = created.displays.get(name.normalized());
-        if (display == null) {
-            display = name.display();
-            created.displays.put(name.normalized(), display);
-            created.creators.put(name.normalized(), audit);
-            changes.add(new Change.TagDefined(name, null, null, true, name.key()));
-        }
-        return new Carried(display, null);
-    }
-
     private void forget(String normalized) {
         added.remove(normalized);
         if (storedIds.containsKey(normalized)) {
@@ -149,6 +127,6 @@ final class EntityWork {
     }
 
     private List<String> displays() {
-        return tags.values().stream().map(Carried::display).toList();
+        return tags.values().stream().map(Resolved::display).toList();
     }
 }

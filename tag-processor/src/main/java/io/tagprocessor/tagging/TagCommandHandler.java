@@ -3,18 +3,16 @@ package io.tagprocessor.tagging;
 import io.tagprocessor.store.Audit;
 import io.tagprocessor.store.TagRepository;
 import io.tagprocessor.store.TagRow;
-import io.tagprocessor.tagging.Command.DefineTag;
 import io.tagprocessor.tagging.Command.DeleteTag;
 import io.tagprocessor.tagging.Command.RenameTag;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies one tag command (define, rename, delete) to the store and says what changed, including
- * the change of every entity carrying the tag. Runs inside the caller's transaction. Entity
- * commands are applied in sets by {@link EntityBatchTagger}.
+ * Applies one tag rename or delete to the store and says what changed, including the change of
+ * every entity carrying the tag. Runs inside the caller's transaction. Entity commands and tag
+ * definitions are applied in sets by {@link EntityBatchTagger}.
  */
 @Service
 public class TagCommandHandler {
@@ -29,32 +27,10 @@ public class TagCommandHandler {
 
     public Outcome apply(Command command, CommandContext context) {
         Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
-        if (command instanceof DefineTag c) {
-            return define(c, audit);
-        }
         if (command instanceof RenameTag c) {
             return rename(c, audit);
         }
         return delete((DeleteTag) command, audit);
-    }
-
-    private Outcome define(DefineTag command, Audit audit) {
-        TagName name = command.tag();
-        Optional<TagRow> inserted =
-                tags.insertIfAbsent(name.normalized(), name.display(), command.description(), command.color(), audit);
-        if (inserted.isPresent()) {
-            return Outcome.of(
-                    List.of(new Change.TagDefined(name, command.description(), command.color(), true, name.key())));
-        }
-        TagRow existing = tags.findForUpdate(name.normalized()).orElseThrow();
-        if (Objects.equals(existing.description(), command.description())
-                && Objects.equals(existing.color(), command.color())) {
-            return new Outcome.NoEffect();
-        }
-        tags.updateDefinition(existing.id(), command.description(), command.color(), audit);
-        TagName current = new TagName(existing.displayName(), existing.normalizedName());
-        return Outcome.of(List.of(
-                new Change.TagDefined(current, command.description(), command.color(), false, existing.eventKey())));
     }
 
     private Outcome rename(RenameTag command, Audit audit) {

@@ -8,6 +8,7 @@ import io.tagprocessor.outbox.EventIds;
 import io.tagprocessor.outbox.OutboxRecords;
 import io.tagprocessor.store.Audit;
 import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.store.TagDefinition;
 import io.tagprocessor.store.TagRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -162,95 +163,58 @@ class EventIdentityPropertyTest {
 
         private void applyBatch(List<Logged> batch) {
             Map<EntityKey, EntityWork> work = new HashMap<>();
-            EntityBatchTagger.NewTags created = new EntityBatchTagger.NewTags();
-            Map<String, TagRow> known = new HashMap<>(tags);
+            TagBook book = new TagBook(new HashMap<>(tags));
             for (Logged logged : batch) {
-                List<Change> changes = changesOf(logged, work, known, created);
+                List<Change> changes = changesOf(logged, work, book);
                 record(logged.context(), changes);
             }
-            created.displays.forEach((normalized, display) -> tags.put(
-                    normalized, new TagRow(tags.size() + 1, normalized, display, null, null, "tag:" + normalized)));
+            for (TagDefinition written : book.pending()) {
+                String normalized = written.normalizedName();
+                TagRow stored = tags.get(normalized);
+                tags.put(
+                        normalized,
+                        new TagRow(
+                                stored == null ? tags.size() + 1 : stored.id(),
+                                normalized,
+                                written.display(),
+                                written.description(),
+                                written.color(),
+                                stored == null ? "tag:" + normalized : stored.eventKey()));
+            }
         }
 
-        private List<Change> changesOf(
-                Logged logged,
-                Map<EntityKey, EntityWork> work,
-                Map<String, TagRow> known,
-                EntityBatchTagger.NewTags created) {
+        private List<Change> changesOf(Logged logged, Map<EntityKey, EntityWork> work, TagBook book) {
             CommandContext context = logged.context();
+            Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
             if (logged.command() instanceof Command.DefineTag define) {
-                return define(define);
+                return book.define(define, audit) instanceof Outcome.Applied applied ? applied.changes() : List.of();
             }
             EntityKey entity = EntityBatchTagger.entityOf(logged.command());
             EntityWork entityWork = work.computeIfAbsent(
                     entity,
                     key -> new EntityWork(key, versions.getOrDefault(key, 0L), carried.getOrDefault(key, List.of())));
-            Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
-            Outcome outcome = entityWork.apply(logged.command(), audit, known, created);
+            Outcome outcome = entityWork.apply(logged.command(), audit, book);
             if (!(outcome instanceof Outcome.Applied applied)) {
                 return List.of();
             }
             for (Change change : applied.changes()) {
                 if (change instanceof Change.EntityTagsChanged c) {
-                    store(entity, c.version(), c.tags(), created);
+                    store(entity, c.version(), c.tags());
                 } else if (change instanceof Change.EntityDeleted c) {
-                    store(entity, c.version(), List.of(), created);
+                    store(entity, c.version(), List.of());
                 }
             }
             return applied.changes();
         }
 
-        private List<Change> define(Command.DefineTag define) {
-            TagRow existing = tags.get(define.tag().normalized());
-            if (existing == null) {
-                tags.put(
-                        define.tag().normalized(),
-                        new TagRow(
-                                tags.size() + 1,
-                                define.tag().normalized(),
-                                define.tag().display(),
-                                define.description(),
-                                null,
-                                define.tag().key()));
-                return List.of(new Change.TagDefined(
-                        define.tag(),
-                        define.description(),
-                        null,
-                        true,
-                        define.tag().key()));
-            }
-            if (define.description().equals(existing.description())) {
-                return List.of();
-            }
-            tags.put(
-                    existing.normalizedName(),
-                    new TagRow(
-                            existing.id(),
-                            existing.normalizedName(),
-                            existing.displayName(),
-                            define.description(),
-                            null,
-                            existing.eventKey()));
-            TagName current = new TagName(existing.displayName(), existing.normalizedName());
-            return List.of(new Change.TagDefined(current, define.description(), null, false, existing.eventKey()));
-        }
-
-        private void store(EntityKey entity, long version, List<String> displays, EntityBatchTagger.NewTags created) {
+        /** The entity's tags as a later batch loads them (tags new in this batch get their ids then). */
+        private void store(EntityKey entity, long version, List<String> displays) {
             versions.put(entity, version);
             List<TagRow> rows = new ArrayList<>();
             for (String display : displays) {
                 String normalized = TagName.parse(display).normalized();
                 TagRow row = tags.get(normalized);
-                rows.add(
-                        row != null
-                                ? row
-                                : new TagRow(
-                                        -1,
-                                        normalized,
-                                        created.displays.get(normalized),
-                                        null,
-                                        null,
-                                        "tag:" + normalized));
+                rows.add(row != null ? row : new TagRow(-1, normalized, display, null, null, "tag:" + normalized));
             }
             carried.put(entity, rows);
         }
