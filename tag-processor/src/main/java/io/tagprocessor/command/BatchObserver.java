@@ -96,6 +96,10 @@ class BatchObserver {
     }
 
     private static void logRecord(ReadCommand read, Verdict verdict) {
+        boolean routine = verdict.reason() == null && verdict.disposition() != Disposition.DUPLICATE;
+        if (routine && !log.isDebugEnabled()) {
+            return; // the common case: no log context built for a line nobody writes
+        }
         try (Mdc scope = Mdc.record(read, verdict.eventIds())) {
             String outcome = verdict.disposition().name().toLowerCase(Locale.ROOT);
             if (verdict.reason() == null) {

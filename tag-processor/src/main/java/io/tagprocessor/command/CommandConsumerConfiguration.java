@@ -24,7 +24,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The batch consumer of {@code tag-commands}, built from {@link KafkaClients#consumer()}: raw bytes in (decoding is ours, so no record escapes
- * accounting), offsets committed after the listener returned, i.e. after the database commit. A
+ * accounting), offsets committed asynchronously after the listener returned, i.e. after the database
+ * commit (where reading resumes is decided by the database, see {@link ResumePoints}). A
  * failure that reaches the container is transient by construction and is retried on the same
  * batch with exponential back-off and jitter, forever, logged and counted per attempt.
  */
@@ -52,6 +53,10 @@ class CommandConsumerConfiguration {
         factory.setAutoStartup(consumer.autoStartup());
         factory.setCommonErrorHandler(transientFailureRetrier(consumer, meters));
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        // The database holds the truth about where each partition resumes (command_offsets, written in
+        // the batch's transaction); the group's Kafka offsets only feed lag monitoring, so they are
+        // committed without waiting for the broker (a failure is logged by the container).
+        factory.getContainerProperties().setSyncCommits(false);
         return factory;
     }
 

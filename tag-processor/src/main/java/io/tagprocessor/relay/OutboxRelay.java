@@ -186,16 +186,26 @@ public class OutboxRelay implements SmartLifecycle {
         return epoch;
     }
 
+    /**
+     * Publishes batches until the term ends. The rows of a published batch are deleted by the
+     * statement that reads the next batch (one round trip, one commit), those of the last batch when
+     * the term ends; after a failure the next term publishes them again, with the same ids.
+     */
     private void relayWhileLeader(Connection connection, Term term, OutboxPublisher publisher) throws Exception {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), parked);
+        List<Long> acknowledged = List.of();
         while (mine()) {
             if (!term.renewIfDue(connection)) {
                 log.warn("event=relay_fenced epoch={}", term.epoch());
-                return;
+                break;
             }
             List<StoredOutboxRow> rows = outbox.nextBatch(
-                    connection, settings.batchSize(), settings.maxBatchBytes().toBytes());
+                    connection,
+                    acknowledged,
+                    settings.batchSize(),
+                    settings.maxBatchBytes().toBytes());
+            acknowledged = List.of();
             if (rows.isEmpty()) {
                 awaitWork(notifications, term.capped(settings.pollInterval()));
                 continue;
@@ -203,30 +213,20 @@ public class OutboxRelay implements SmartLifecycle {
             List<Refusal> refusals = publisher.publish(rows);
             if (refusals.isEmpty()) {
                 Instant acked = Instant.now();
-                outbox.delete(connection, rows.stream().map(r -> r.row().id()).toList());
+                acknowledged = rows.stream().map(r -> r.row().id()).toList();
                 rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
                 published.increment(rows.size());
-                logPublished(rows);
+                RowMdc.logPublished(log, rows);
             } else if (parkingLot.settle(connection, refusals, refusals.size() < rows.size())) {
                 pause(settings.errorBackoff());
             }
             if (publisher.broken()) {
                 log.warn("event=relay_producer_broken action=new_term epoch={}", term.epoch());
-                return;
+                break;
             }
         }
-    }
-
-    private static void logPublished(List<StoredOutboxRow> rows) {
-        if (log.isDebugEnabled()) {
-            for (StoredOutboxRow stored : rows) {
-                try (RowMdc scope = RowMdc.of(stored.row())) {
-                    log.debug(
-                            "event=event_published topic={} event_type={}",
-                            stored.row().topic(),
-                            stored.row().eventType());
-                }
-            }
+        if (!acknowledged.isEmpty()) {
+            outbox.delete(connection, acknowledged);
         }
     }
 

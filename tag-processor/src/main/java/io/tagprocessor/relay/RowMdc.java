@@ -1,7 +1,10 @@
 package io.tagprocessor.relay;
 
+import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.store.OutboxRow;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
@@ -24,6 +27,21 @@ final class RowMdc implements AutoCloseable {
             MDC.put("commandId", row.causationId());
         }
         return scope;
+    }
+
+    /** One DEBUG line per published row, in the row's log context. */
+    static void logPublished(Logger log, List<StoredOutboxRow> rows) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
+        for (StoredOutboxRow stored : rows) {
+            try (RowMdc scope = of(stored.row())) {
+                log.debug(
+                        "event=event_published topic={} event_type={}",
+                        stored.row().topic(),
+                        stored.row().eventType());
+            }
+        }
     }
 
     @Override

@@ -18,7 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The transactional outbox. Rows are appended in the transaction that caused them, with a
  * {@code NOTIFY} that wakes the relay when that transaction commits; the relay reads them in id
- * order and deletes them once the broker has acknowledged them.
+ * order and deletes them once the broker has acknowledged them, in the statement that reads the next
+ * ones.
  */
 @Repository
 public class OutboxRepository {
@@ -39,8 +40,13 @@ public class OutboxRepository {
 
     private static final String NOTIFY_RELAY = "SELECT pg_notify('" + CHANNEL + "', '')";
 
-    /** The oldest rows, at most ? of them and, past the first row, at most ? bytes of payloads. */
+    /**
+     * Deletes the rows published last (?), then reads the oldest others: at most ? of them and, past
+     * the first row, at most ? bytes of payloads. Both parts see the statement's snapshot, so the read
+     * excludes the deleted ids itself.
+     */
     private static final String SELECT_NEXT_BATCH = """
+            WITH published AS (DELETE FROM outbox WHERE id = ANY (?::bigint[]))
             SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
                    state_topic, state_payload, headers, created_at
             FROM (
@@ -51,7 +57,7 @@ public class OutboxRepository {
                 FROM (
                     SELECT id, topic, record_key, event_id, event_type, causation_id, payload,
                            state_topic, state_payload, headers::text AS headers, created_at
-                    FROM outbox ORDER BY id LIMIT ?
+                    FROM outbox WHERE id <> ALL (?::bigint[]) ORDER BY id LIMIT ?
                 ) head
             ) sized
             WHERE position = 1 OR running_bytes <= ?
@@ -120,13 +126,18 @@ public class OutboxRepository {
     }
 
     /**
-     * The oldest rows, read on the given connection (the relay's leader connection): at most
-     * {@code limit} rows and {@code maxBytes} of keys and payloads, but always the oldest row.
+     * Deletes the rows {@code published} (acknowledged by the broker), then reads the oldest others, on
+     * the given connection (the relay's leader connection): at most {@code limit} rows and
+     * {@code maxBytes} of keys and payloads, but always the oldest row.
      */
-    public List<StoredOutboxRow> nextBatch(Connection connection, int limit, long maxBytes) throws SQLException {
+    public List<StoredOutboxRow> nextBatch(Connection connection, List<Long> published, int limit, long maxBytes)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SELECT_NEXT_BATCH)) {
-            ps.setInt(1, limit);
-            ps.setLong(2, maxBytes);
+            Array ids = connection.createArrayOf("bigint", published.toArray());
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
+            ps.setInt(3, limit);
+            ps.setLong(4, maxBytes);
             try (ResultSet rs = ps.executeQuery()) {
                 List<StoredOutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {

@@ -12,6 +12,7 @@ import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.pipeline.TopicProbe;
 import io.tagprocessor.store.OutboxRepository;
+import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -76,6 +77,15 @@ class OutboxRelayIT extends PipelineTestSupport {
 
         AtomicInteger deletes = new AtomicInteger();
         OutboxRepository crashingOnFirstDelete = new OutboxRepository(jdbcTemplate, json) {
+            @Override
+            public List<StoredOutboxRow> nextBatch(
+                    Connection connection, List<Long> published, int limit, long maxBytes) throws SQLException {
+                if (!published.isEmpty() && deletes.getAndIncrement() == 0) {
+                    throw new SQLException("simulated crash after publish, before delete", "08006");
+                }
+                return super.nextBatch(connection, published, limit, maxBytes);
+            }
+
             @Override
             public int delete(Connection connection, List<Long> ids) throws SQLException {
                 if (deletes.getAndIncrement() == 0) {

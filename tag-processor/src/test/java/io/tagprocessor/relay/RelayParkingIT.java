@@ -70,14 +70,15 @@ class RelayParkingIT extends ReplacedRelaySupport {
                 row(topic, "b", new byte[600_000]),
                 row(topic, "c", new byte[600_000])));
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(ofTopic(outbox.nextBatch(connection, 100, 1), topic)).hasSize(1);
-            assertThat(ofTopic(outbox.nextBatch(connection, 100, 1_300_000), topic))
+            assertThat(ofTopic(outbox.nextBatch(connection, List.of(), 100, 1), topic))
+                    .hasSize(1);
+            assertThat(ofTopic(outbox.nextBatch(connection, List.of(), 100, 1_300_000), topic))
                     .hasSize(2);
-            assertThat(ofTopic(outbox.nextBatch(connection, 100, 2_000_000), topic))
+            assertThat(ofTopic(outbox.nextBatch(connection, List.of(), 100, 2_000_000), topic))
                     .hasSize(3);
             outbox.delete(
                     connection,
-                    ofTopic(outbox.nextBatch(connection, 100, 2_000_000), topic).stream()
+                    ofTopic(outbox.nextBatch(connection, List.of(), 100, 2_000_000), topic).stream()
                             .map(r -> r.row().id())
                             .toList());
         }
