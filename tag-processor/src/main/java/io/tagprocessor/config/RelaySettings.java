@@ -32,13 +32,19 @@ public record RelaySettings(
         @NotBlank @Size(max = 200) @DefaultValue("tag-processor-relay")
         String transactionalId) {
 
-    /** The baseline relay of {@link ProcessingMode#SIMPLE}: one row at a time, on the poll interval. */
-    public RelaySettings rowByRow() {
+    /** How often the baseline relay of {@link ProcessingMode#SIMPLE} polls the outbox. */
+    static final Duration BASELINE_POLL_INTERVAL = Duration.ofMillis(100);
+
+    /**
+     * The baseline relay of {@link ProcessingMode#SIMPLE}, as a team would first write it: the outbox
+     * polled every 100 ms and published in batches, no wake-up at commit.
+     */
+    public RelaySettings polledEvery100ms() {
         return new RelaySettings(
                 enabled,
-                1,
+                batchSize,
                 maxBatchBytes,
-                pollInterval,
+                BASELINE_POLL_INTERVAL,
                 leadershipRetryInterval,
                 errorBackoff,
                 false,

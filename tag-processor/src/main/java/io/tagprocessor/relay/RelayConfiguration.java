@@ -33,7 +33,7 @@ class RelayConfiguration {
                 physicalConnections(dataSource),
                 outbox,
                 relayProducers,
-                properties.mode() == ProcessingMode.SIMPLE ? properties.relay().rowByRow() : properties.relay(),
+                properties.mode() == ProcessingMode.SIMPLE ? properties.relay().polledEvery100ms() : properties.relay(),
                 meters,
                 fatal);
     }

@@ -6,19 +6,21 @@ import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.state.EntityTagState;
 import io.tagprocessor.benchmark.workload.Effect;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
+import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.wire.ConfluentAvroSerializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The outbox rows the service writes for one effective command, with real payloads: a
- * {@code TagEvent} per change (plus one per tag it creates) and the entity's new
- * {@code EntityTagState}, encoded in the wire format.
+ * {@code TagEvent} per change (plus one per tag it creates), an entity change carrying the entity's
+ * new {@code EntityTagState} as its companion, encoded in the wire format.
  */
 final class OutboxPayloads {
 
@@ -31,22 +33,24 @@ final class OutboxPayloads {
         this.serializer = new ConfluentAvroSerializer<>(registry);
     }
 
-    record Row(String topic, byte[] key, UUID eventId, String eventType, byte[] payload, String causation) {}
-
-    List<Row> rowsOf(GeneratedCommand command) {
+    /** The rows the service appends for the command (the entity's state as the change's companion). */
+    List<OutboxRow> rowsOf(GeneratedCommand command) {
         Effect effect = command.effect();
         UUID causation = command.command().getCommandId();
         Instant now = Instant.now();
         byte[] key = command.key().getBytes(StandardCharsets.UTF_8);
-        List<Row> rows = new ArrayList<>();
+        List<OutboxRow> rows = new ArrayList<>();
         if (!effect.onEntity()) {
             String tag = command.key().substring("tag:".length());
-            rows.add(event(key, causation, new TagDefinedEvent(tag, "defined", "#000000", false), now));
+            rows.add(event(key, causation, new TagDefinedEvent(tag, "defined", "#000000", false), now, null));
             return rows;
         }
         for (String tag : effect.createdTags()) {
-            rows.add(event(key, causation, new TagDefinedEvent(tag, null, null, true), now));
+            rows.add(event(key, causation, new TagDefinedEvent(tag, null, null, true), now, null));
         }
+        EntityTagState state =
+                new EntityTagState(effect.entityType(), effect.entityId(), effect.tags(), effect.version(), now);
+        byte[] statePayload = effect.tags().isEmpty() ? null : serializer.serialize(STATE, state);
         rows.add(event(
                 key,
                 causation,
@@ -57,23 +61,23 @@ final class OutboxPayloads {
                         effect.removed(),
                         effect.tags(),
                         effect.version()),
-                now));
-        EntityTagState state =
-                new EntityTagState(effect.entityType(), effect.entityId(), effect.tags(), effect.version(), now);
-        byte[] payload = effect.tags().isEmpty() ? null : serializer.serialize(STATE, state);
-        rows.add(new Row(STATE, key, UUID.randomUUID(), "EntityTagState", payload, causation.toString()));
+                now,
+                new OutboxRow.Companion(STATE, "EntityTagState", statePayload)));
         return rows;
     }
 
-    private Row event(byte[] key, UUID causation, Object payload, Instant now) {
+    private OutboxRow event(byte[] key, UUID causation, Object payload, Instant now, OutboxRow.Companion companion) {
         UUID eventId = UUID.randomUUID();
         TagEvent event = new TagEvent(eventId, causation, now, payload);
-        return new Row(
+        return new OutboxRow(
+                0,
                 EVENTS,
                 key,
                 eventId,
                 payload.getClass().getSimpleName(),
+                causation.toString(),
                 serializer.serialize(EVENTS, event),
-                causation.toString());
+                companion,
+                Map.of());
     }
 }
