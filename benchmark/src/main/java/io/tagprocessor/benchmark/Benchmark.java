@@ -70,7 +70,7 @@ public final class Benchmark {
         boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
         try (Stack stack =
                 Stack.start(options.results().resolve("logs"), new Databases("127.0.0.1", 5432, "postgres"))) {
-            report.print(Machine.describe(stack.broker().kind()));
+            report.print(Machine.describe(stack.broker().kind(), stack.databases()));
             Workload workload = new Workload(options.seed());
             List<GeneratedCommand> backlog = workload.next(options.backlog());
             report.print(workloadLine(backlog));

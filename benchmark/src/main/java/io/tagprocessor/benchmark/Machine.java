@@ -1,19 +1,36 @@
 package io.tagprocessor.benchmark;
 
 import io.tagprocessor.benchmark.report.Line;
+import io.tagprocessor.benchmark.stack.Databases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** The machine the figures come from: cores, memory, CPU model, Java. */
+/**
+ * The machine the figures come from: cores, memory, CPU model, Java, and the PostgreSQL settings
+ * that decide durability and write throughput (README "Deploy" recommends values).
+ */
 final class Machine {
+
+    private static final List<String> POSTGRES_SETTINGS = List.of(
+            "fsync",
+            "synchronous_commit",
+            "full_page_writes",
+            "shared_buffers",
+            "max_wal_size",
+            "checkpoint_timeout",
+            "wal_compression");
 
     private Machine() {}
 
-    static Line describe(String kafkaKind) {
-        return new Line()
+    static Line describe(String kafkaKind, Databases databases) {
+        Line line = new Line()
                 .with("mode", "none")
                 .with("scenario", "machine")
                 .with("nproc", Runtime.getRuntime().availableProcessors())
@@ -21,6 +38,19 @@ final class Machine {
                 .with("cpu", cpuModel())
                 .with("java", System.getProperty("java.version"))
                 .with("kafka", kafkaKind);
+        try (Connection postgres = databases.connect(databases.jdbcUrl("postgres"));
+                PreparedStatement show = postgres.prepareStatement("SELECT current_setting(?)")) {
+            for (String setting : POSTGRES_SETTINGS) {
+                show.setString(1, setting);
+                try (ResultSet rs = show.executeQuery()) {
+                    rs.next();
+                    line.with("pg_" + setting, rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            line.with("pg_settings", "unreadable");
+        }
+        return line;
     }
 
     private static String cpuModel() {

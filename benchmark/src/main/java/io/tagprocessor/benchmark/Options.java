@@ -30,6 +30,13 @@ record Options(
 
     static final Set<String> ALL_PHASES = Set.of("limits", "batch", "latency", "baseline");
 
+    /**
+     * The service's JVM as the container image runs it under a 512 MiB memory limit (the Dockerfile's
+     * {@code JAVA_TOOL_OPTIONS}, whose {@code MaxRAMPercentage=50} gives a 256 MiB heap there).
+     */
+    static final String SERVICE_JAVA_OPTIONS = "-Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"
+            + " -Xss512k -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
     static Options parse(String[] args) {
         Properties built = builtIn();
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -49,7 +56,7 @@ record Options(
                 Integer.parseInt(value(args, "partitions", "6")),
                 Path.of(value(args, "service-jar", built.getProperty("service.jar")))
                         .normalize(),
-                splitOptions(value(args, "service-java-opts", "")),
+                splitOptions(value(args, "service-java-opts", SERVICE_JAVA_OPTIONS)),
                 Path.of(value(args, "migrations", built.getProperty("migrations.dir")))
                         .normalize(),
                 quick ? results.resolve("quick") : results);
