@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the container commits the offsets. Each transaction also records, for the consumer group,
  * the next offset of every partition it read ({@code command_offsets}), so the database knows
  * exactly which commands it holds. A transient failure propagates (the error handler retries the
- * whole batch with back-off); any other failure rolls the batch back and replays it one record per
- * transaction, so the failing record is dead-lettered and the rest commit; a failure that is no
+ * whole batch with back-off); any other failure rolls the batch back and commits it again in halves
+ * (bisection), so the failing record is dead-lettered and the rest commit; a failure that is no
  * record's fault (the registry refusing the service's own output schema) stops processing. In
  * {@link ProcessingMode#SIMPLE} every record gets its own transaction from the start. An operator
  * replay ({@link #replay}) goes the same way but records no offsets: it is not the group reading.
@@ -104,7 +104,7 @@ public class CommandBatchProcessor {
                     }
                     log.warn("event=batch_isolating records={} error={}", batch.size(), e.toString());
                     isolated = true;
-                    batch.forEach(read -> verdicts.add(processAlone(read, ownsOffsets)));
+                    verdicts.addAll(bisect(batch, ownsOffsets));
                 }
             }
             observer.finished(batch, verdicts, System.nanoTime() - start, isolated);
@@ -140,6 +140,30 @@ public class CommandBatchProcessor {
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         offsets.save(groupId, List.copyOf(next.values()));
+    }
+
+    /**
+     * Commits a failed batch in halves, in order, each half that fails halved again, down to single
+     * records ({@link #processAlone}): one failing record among n costs about 2·log2(n) transactions,
+     * not n.
+     */
+    private List<Verdict> bisect(List<ReadCommand> failed, boolean ownsOffsets) {
+        if (failed.size() == 1) {
+            return List.of(processAlone(failed.get(0), ownsOffsets));
+        }
+        List<Verdict> verdicts = new ArrayList<>(failed.size());
+        int half = failed.size() / 2;
+        for (List<ReadCommand> part : List.of(failed.subList(0, half), failed.subList(half, failed.size()))) {
+            try {
+                verdicts.addAll(part.size() == 1 ? bisect(part, ownsOffsets) : commit(part, ownsOffsets));
+            } catch (RuntimeException e) {
+                if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
+                    throw e;
+                }
+                verdicts.addAll(bisect(part, ownsOffsets));
+            }
+        }
+        return verdicts;
     }
 
     private Verdict processAlone(ReadCommand read, boolean ownsOffsets) {

@@ -57,6 +57,7 @@ class CommandBatchProcessorTest {
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         when(applier.deadLetter(eq(poison), eq(bug), anyList()))
@@ -87,6 +88,35 @@ class CommandBatchProcessorTest {
     }
 
     @Test
+    void aFailedBatchIsCommittedInHalvesSoOnlyThePoisonedHalfIsSplitFurther() {
+        List<ReadCommand> reads = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            reads.add(undecodable(i));
+        }
+        ReadCommand sixth = reads.get(5);
+        readsAs(reads.toArray(ReadCommand[]::new));
+        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
+        when(applier.apply(anyList(), anyList())).thenAnswer(call -> {
+            List<ReadCommand> part = call.getArgument(0);
+            if (part.contains(sixth)) {
+                throw bug;
+            }
+            return part.stream().map(r -> Verdict.of(Disposition.APPLIED)).toList();
+        });
+        when(applier.deadLetter(eq(sixth), eq(bug), anyList())).thenReturn(Verdict.of(Disposition.DEAD_LETTERED));
+
+        Map<Disposition, Integer> tally = processor.process(records(8));
+
+        assertThat(tally).containsEntry(Disposition.APPLIED, 7).containsEntry(Disposition.DEAD_LETTERED, 1);
+        verify(applier).apply(eq(reads.subList(0, 4)), anyList());
+        verify(applier).apply(eq(reads.subList(4, 6)), anyList());
+        verify(applier).apply(eq(reads.subList(6, 8)), anyList());
+        verify(applier, never()).apply(eq(List.of(reads.get(0))), anyList());
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 5)));
+        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 9)));
+    }
+
+    @Test
     void aBatchRecordsTheNextOffsetOfItsPartitionInItsTransaction() {
         readsAs(good, poison, alsoGood);
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
@@ -106,6 +136,7 @@ class CommandBatchProcessorTest {
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
         when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
         when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Verdict.of(Disposition.DEAD_LETTERED));
