@@ -2,6 +2,7 @@ package io.tagprocessor.api;
 
 import io.tagprocessor.tagging.EntityKey;
 import io.tagprocessor.tagging.InvalidCommandException;
+import io.tagprocessor.tagging.Limits;
 import io.tagprocessor.tagging.TagName;
 import java.util.function.Supplier;
 
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  */
 final class Inputs {
 
-    static final int MAX_LIMIT = 500;
+    static final int MAX_LIMIT = Limits.PAGE_ITEMS;
     static final int DEFAULT_LIMIT = 50;
 
     private Inputs() {}

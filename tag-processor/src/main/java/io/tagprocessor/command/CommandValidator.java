@@ -11,6 +11,7 @@ import io.tagprocessor.avro.command.TagUnassigned;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.EntityKey;
 import io.tagprocessor.tagging.InvalidCommandException;
+import io.tagprocessor.tagging.Limits;
 import io.tagprocessor.tagging.RejectionReason;
 import io.tagprocessor.tagging.TagName;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +28,12 @@ import java.util.regex.Pattern;
  */
 final class CommandValidator {
 
-    private static final Pattern PRINTABLE_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}]{1,128}");
+    private static final Pattern PRINTABLE_TEXT =
+            Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}]{1," + Limits.COMMAND_TEXT_CHARS + "}");
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
-    private static final int MAX_DESCRIPTION = 500;
+    private static final int MAX_DESCRIPTION = Limits.DESCRIPTION_CHARS;
     /** Longest tag list a replace may carry before duplicates collapse. */
-    static final int MAX_LISTED_TAGS = 10 * Command.MAX_TAGS_PER_ENTITY;
+    static final int MAX_LISTED_TAGS = Limits.LISTED_TAGS;
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
@@ -131,7 +133,8 @@ final class CommandValidator {
 
     private static void requireText(String value, RejectionReason reason, String field) {
         if (value == null || !PRINTABLE_TEXT.matcher(value).matches()) {
-            throw new InvalidCommandException(reason, field + " must be 1-128 printable characters");
+            throw new InvalidCommandException(
+                    reason, field + " must be 1-" + Limits.COMMAND_TEXT_CHARS + " printable characters");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.outbox.OutboxRecords;
 import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.tagging.Limits;
 import io.tagprocessor.tagging.Outcome;
 import io.tagprocessor.tagging.RejectionReason;
 import java.time.Clock;
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeRows {
 
-    private static final int MAX_EXCEPTION_MESSAGE = 1000;
-    private static final int MAX_REASON = 300;
-    private static final int MAX_DEAD_LETTER_KEY = 16 * 1024;
+    private static final int MAX_EXCEPTION_MESSAGE = Limits.EXCEPTION_MESSAGE_CHARS;
+    private static final int MAX_REASON = Limits.REASON_CHARS;
+    private static final int MAX_DEAD_LETTER_KEY = Limits.ECHOED_KEY_BYTES;
 
     /** One record settled; {@code reason} says why when it was refused. */
     record Settled(Disposition disposition, List<OutboxRow> rows, OutcomeCorrection correction, String reason) {

@@ -1,5 +1,6 @@
 package io.tagprocessor.store;
 
+import io.tagprocessor.tagging.Limits;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,7 +79,7 @@ public class OutboxRepository {
             """;
 
     /** Longest error text kept with a parked row (the column's check allows 1000). */
-    static final int MAX_PARKED_ERROR = 1000;
+    static final int MAX_PARKED_ERROR = Limits.PARKED_ERROR_CHARS;
 
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
 

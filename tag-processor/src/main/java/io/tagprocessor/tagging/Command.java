@@ -13,7 +13,7 @@ public sealed interface Command {
     String key();
 
     /** Largest tag set one entity may carry; a larger {@link ReplaceTags} is refused. */
-    int MAX_TAGS_PER_ENTITY = 100;
+    int MAX_TAGS_PER_ENTITY = Limits.TAGS_PER_ENTITY;
 
     record Assign(EntityKey entity, TagName tag) implements Command {
         public String key() {

@@ -8,14 +8,15 @@ import java.util.regex.Pattern;
  */
 public record EntityKey(String type, String id) {
 
-    private static final Pattern TYPE = Pattern.compile("[a-z0-9_.-]{1,64}");
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9_.-]{1," + Limits.ENTITY_TYPE_CHARS + "}");
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cc}\\p{Cn}\\p{Cs}\\p{Co}\\x{2028}\\x{2029}]+");
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Limits.ENTITY_ID_CHARS;
 
     public static EntityKey of(String type, String id) {
         if (type == null || !TYPE.matcher(type).matches()) {
             throw new InvalidCommandException(
-                    RejectionReason.INVALID_ENTITY_TYPE, "entityType must be 1-64 characters of [a-z0-9_.-]");
+                    RejectionReason.INVALID_ENTITY_TYPE,
+                    "entityType must be 1-" + Limits.ENTITY_TYPE_CHARS + " characters of [a-z0-9_.-]");
         }
         if (id == null || id.isEmpty()) {
             throw new InvalidCommandException(RejectionReason.INVALID_ENTITY_ID, "entityId is missing");
@@ -23,7 +24,7 @@ public record EntityKey(String type, String id) {
         int length = id.codePointCount(0, id.length());
         if (length > MAX_ID_LENGTH || !PRINTABLE.matcher(id).matches()) {
             throw new InvalidCommandException(
-                    RejectionReason.INVALID_ENTITY_ID, "entityId must be 1-128 printable characters");
+                    RejectionReason.INVALID_ENTITY_ID, "entityId must be 1-" + MAX_ID_LENGTH + " printable characters");
         }
         return new EntityKey(type, id);
     }

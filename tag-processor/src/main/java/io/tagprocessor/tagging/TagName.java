@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record TagName(String display, String normalized) {
 
-    public static final int MAX_LENGTH = 64;
+    public static final int MAX_LENGTH = Limits.TAG_NAME_CHARS;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{N} _.:/-]+");
 
     public static TagName parse(String raw) {
