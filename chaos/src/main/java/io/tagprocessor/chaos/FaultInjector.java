@@ -1,7 +1,6 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.ChaosDatabase;
-import io.tagprocessor.chaos.stack.ServiceInstance;
+import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.StandaloneKafka;
 import java.time.Duration;
 import java.util.List;
@@ -121,11 +120,11 @@ final class FaultInjector {
         log.info("chaos=fault kind={} processed={}", kind, database.processedCount());
         switch (kind) {
             case KILL:
-                List<ServiceInstance> running = fleet.running();
+                List<ServiceProcess> running = fleet.running();
                 if (running.isEmpty()) {
                     return;
                 }
-                ServiceInstance victim = running.get(random.nextInt(running.size()));
+                ServiceProcess victim = running.get(random.nextInt(running.size()));
                 victim.kill();
                 kills.incrementAndGet();
                 fleet.expireDeadMembers();
@@ -158,12 +157,12 @@ final class FaultInjector {
 
     /** Freezes a running instance past the relay lease, then thaws it. */
     private void freeze() {
-        List<ServiceInstance> running = fleet.running();
+        List<ServiceProcess> running = fleet.running();
         if (running.isEmpty()) {
             return;
         }
-        ServiceInstance victim = running.stream()
-                .filter(ServiceInstance::leadsRelay)
+        ServiceProcess victim = running.stream()
+                .filter(Fleet::leadsRelay)
                 .findFirst()
                 .orElse(running.get(random.nextInt(running.size())));
         victim.freeze();

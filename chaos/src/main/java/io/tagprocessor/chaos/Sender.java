@@ -1,6 +1,5 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
 import io.tagprocessor.chaos.workload.Planned;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,8 @@ final class Sender implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SEQ_HEADER, Integer.toString(planned.seq()).getBytes(StandardCharsets.UTF_8));
         byte[] key = planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8);
-        pending.add(producer.send(new ProducerRecord<>(Topics.COMMANDS, null, key, encoder.value(planned), headers)));
+        pending.add(producer.send(
+                new ProducerRecord<>(ChaosStack.TOPICS.commands(), null, key, encoder.value(planned), headers)));
     }
 
     /** Waits until the broker acknowledged everything sent so far; fails the run if a send failed. */

@@ -1,9 +1,7 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.ServiceInstance;
-import io.tagprocessor.chaos.stack.Stack;
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
+import io.tagprocessor.testinfra.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +28,8 @@ final class CorpusFixture implements AutoCloseable {
 
     static final int LARGE_RECORDS = 16 * 1024 * 1024;
 
-    final Stack stack;
-    final ServiceInstance service;
+    final ChaosStack stack;
+    final ServiceProcess service;
     final Encoder encoder;
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -44,12 +42,12 @@ final class CorpusFixture implements AutoCloseable {
                 .resolve(name + "-" + Instant.now().toString().replace(':', '-'))
                 .toAbsolutePath();
         Path jar = Path.of(System.getProperty("chaos.service.jar")).toAbsolutePath();
-        stack = Stack.start(
+        stack = ChaosStack.start(
                 directory, largeRecords ? Map.of("max.message.bytes", Integer.toString(LARGE_RECORDS)) : Map.of());
         service = stack.service(name, jar, 2, serviceEnvironment);
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
-        encoder = new Encoder(stack.registryUrl());
+        encoder = new Encoder(stack.stack.registryUrl());
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.bootstrapServers(),
@@ -66,7 +64,9 @@ final class CorpusFixture implements AutoCloseable {
     RecordMetadata send(String key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(
-                            Topics.COMMANDS, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+                            ChaosStack.TOPICS.commands(),
+                            key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                            value))
                     .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot send", e.getCause());
@@ -78,7 +78,7 @@ final class CorpusFixture implements AutoCloseable {
 
     /** outcome and reason of one processed_events row, if there is one. */
     Optional<String[]> claim(String claimKey) {
-        try (Connection connection = stack.database().connect();
+        try (Connection connection = stack.database.connect();
                 PreparedStatement ps = connection.prepareStatement(
                         "SELECT outcome, reason, partition, \"offset\" FROM processed_events WHERE command_id = ?")) {
             ps.setString(1, claimKey);
@@ -94,7 +94,7 @@ final class CorpusFixture implements AutoCloseable {
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection connection = stack.database().connect()) {
+        try (Connection connection = stack.database.connect()) {
             connection.createStatement().execute(sql);
         }
     }

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
-import io.tagprocessor.chaos.check.TopicReader;
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
+import io.tagprocessor.testinfra.TopicReader;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -101,15 +100,15 @@ class ServiceFindingsIT {
         await("its event published and the dead letter with it")
                 .atMost(PROMPTLY)
                 .untilAsserted(() -> {
-                    assertThat(fixture.stack.database().outboxCount()).isZero();
-                    assertThat(TopicReader.readAll(fixture.stack.bootstrapServers(), Topics.EVENTS))
+                    assertThat(fixture.stack.database.outboxCount()).isZero();
+                    assertThat(TopicReader.readAll(fixture.stack.bootstrapServers(), ChaosStack.TOPICS.events()))
                             .anySatisfy(r -> assertThat(TopicReader.key(r)).isEqualTo(key));
                 });
     }
 
     private static byte[] notAUuid(Encoder encoder, String commandId) {
         Schema schema = TagCommand.getClassSchema();
-        int id = encoder.registry().register(Topics.COMMANDS + "-value", schema);
+        int id = encoder.registry().register(ChaosStack.TOPICS.commands() + "-value", schema);
         GenericRecord payload = new GenericData.Record(TagAssigned.getClassSchema());
         payload.put("entityType", "doc");
         payload.put("entityId", "nul");

@@ -12,7 +12,8 @@ import io.tagprocessor.chaos.model.LoggedRecord;
 import io.tagprocessor.chaos.model.Model;
 import io.tagprocessor.chaos.model.Snapshot;
 import io.tagprocessor.chaos.model.TagModel;
-import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * order violation.
  */
 public final class Verifier {
+
+    private static final ServiceTopics TOPICS = ServiceTopics.defaults();
 
     private final Model model;
     private final DatabaseState database;
@@ -140,7 +143,7 @@ public final class Verifier {
                 }
                 continue;
             }
-            TagEvent event = events.deserialize(Topics.EVENTS, record.value());
+            TagEvent event = events.deserialize(TOPICS.events(), record.value());
             String causation = event.getCausationId().toString();
             if (!model.applied(causation)) {
                 findings.add(
@@ -172,7 +175,7 @@ public final class Verifier {
         Map<Long, String> ids = new HashMap<>();
         long last = 0;
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            TagEvent event = events.deserialize(Topics.EVENTS, record.value());
+            TagEvent event = events.deserialize(TOPICS.events(), record.value());
             long version;
             Set<String> tags;
             boolean deletion = event.getPayload() instanceof EntityDeletedEvent;
@@ -225,7 +228,7 @@ public final class Verifier {
         for (String key : keys) {
             Map<String, String> assigned = database.assignments().getOrDefault(key, Map.of());
             ConsumerRecord<byte[], byte[]> record = last.get(key);
-            EntityTagState state = record == null ? null : states.deserialize(Topics.ENTITY_STATE, record.value());
+            EntityTagState state = record == null ? null : states.deserialize(TOPICS.entityState(), record.value());
             if (assigned.isEmpty()) {
                 if (state != null) {
                     findings.add(
@@ -252,7 +255,7 @@ public final class Verifier {
     public void checkRejections(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, Set<String>> reasons = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            CommandRejected rejected = rejections.deserialize(Topics.REJECTIONS, record.value());
+            CommandRejected rejected = rejections.deserialize(TOPICS.rejections(), record.value());
             reasons.computeIfAbsent(rejected.getCommandId(), k -> new HashSet<>())
                     .add(rejected.getReason());
         }
