@@ -1,8 +1,10 @@
 package io.tagprocessor.benchmark.limits;
 
-import io.tagprocessor.benchmark.stack.Stack;
+import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.Effect;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +56,8 @@ public final class PostgresLimit {
     private PostgresLimit() {}
 
     public static LimitResult run(Stack stack, Path migrations, List<GeneratedCommand> backlog) {
-        String url = stack.databases().create("bench_limit_pg");
-        OutboxPayloads payloads = new OutboxPayloads(stack.schemaRegistry());
+        PostgresDatabase database = stack.newDatabase("bench_limit_pg");
+        OutboxPayloads payloads = new OutboxPayloads(Registry.client(stack));
         List<OutboxPayloads.Row> outbox = backlog.stream()
                 .filter(GeneratedCommand::causesEvent)
                 .flatMap(c -> payloads.rowsOf(c).stream())
@@ -70,7 +72,7 @@ public final class PostgresLimit {
                 }
             }
         }
-        try (Connection connection = stack.databases().connect(url + "?reWriteBatchedInserts=true")) {
+        try (Connection connection = database.connect(Map.of("reWriteBatchedInserts", "true"))) {
             migrate(connection, migrations);
             connection.setAutoCommit(false);
             long start = System.nanoTime();

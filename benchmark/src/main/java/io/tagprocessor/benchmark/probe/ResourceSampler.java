@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark.probe;
 
+import io.tagprocessor.testinfra.LagReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
