@@ -3,10 +3,13 @@ package io.tagprocessor.pipeline;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +38,9 @@ public abstract class PipelineTestSupport {
 
     protected static final TestInfrastructure INFRA = TestInfrastructure.get();
     static final PostgresDatabase DATABASE = SharedDatabase.INSTANCE;
+    /** The topics the pipeline ITs' service reads and writes (see {@link #serviceProperties}). */
+    protected static final ServiceTopics TOPICS =
+            ServiceTopics.defaults().prefixed("it-").withPartitions(3);
 
     static KafkaProducer<byte[], byte[]> producer;
 
@@ -50,10 +57,11 @@ public abstract class PipelineTestSupport {
     SchemaRegistry schemaRegistry;
 
     private final Map<Class<?>, ConfluentAvroDeserializer<?>> deserializers = new ConcurrentHashMap<>();
+    private final List<TopicProbe> probes = new ArrayList<>();
 
     @DynamicPropertySource
     static void pipelineProperties(DynamicPropertyRegistry registry) {
-        serviceProperties(registry, DATABASE, "it", 3);
+        serviceProperties(registry, DATABASE, "it", TOPICS.partitions());
         registry.add("tag-processor.consumer.max-record-bytes", () -> 65536);
     }
 
@@ -69,12 +77,11 @@ public abstract class PipelineTestSupport {
         registry.add("tag-processor.database.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
-        registry.add("tag-processor.topics.commands", () -> prefix + "-tag-commands");
-        registry.add("tag-processor.topics.events", () -> prefix + "-tag-events");
-        registry.add("tag-processor.topics.entity-state", () -> prefix + "-tag-entity-state");
-        registry.add("tag-processor.topics.rejections", () -> prefix + "-tag-command-rejections");
-        registry.add("tag-processor.topics.dead-letter", () -> prefix + "-tag-commands.DLT");
-        registry.add("tag-processor.topics.partitions", () -> partitions);
+        ServiceTopics.defaults()
+                .prefixed(prefix + "-")
+                .withPartitions(partitions)
+                .properties()
+                .forEach((name, value) -> registry.add(name, () -> value));
         registry.add("tag-processor.consumer.concurrency", () -> partitions);
         registry.add("tag-processor.consumer.group-id", () -> prefix + "-tag-processor");
         registry.add("tag-processor.consumer.retry-max-interval", () -> "1s");
@@ -125,8 +132,17 @@ public abstract class PipelineTestSupport {
         return deserializer.deserialize(record.topic(), record.value());
     }
 
+    /** A probe of the topic from its beginning, closed after the test. */
     protected TopicProbe probe(String topic) {
-        return new TopicProbe(INFRA.kafkaBootstrapServers(), topic);
+        TopicProbe probe = new TopicProbe(INFRA.kafkaBootstrapServers(), topic);
+        probes.add(probe);
+        return probe;
+    }
+
+    @AfterEach
+    void closeProbes() {
+        probes.forEach(TopicProbe::close);
+        probes.clear();
     }
 
     /** A name no other test uses. */
