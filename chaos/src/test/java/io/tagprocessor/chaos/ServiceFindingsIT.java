@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Service defects the harness found, each as the behaviour the README promises. They fail against the
- * current service, so they run only on request: {@code -Dchaos.findings=true} (see chaos/README.md).
+ * Service defects the harness found, all fixed since, each stated as the behaviour the README promises
+ * so that it cannot come back. Every test starts a stack of its own (about a minute each), so they run
+ * only on request: {@code -Dchaos.findings=true} (see chaos/README.md).
  */
 @EnabledIfSystemProperty(named = "chaos.findings", matches = "true")
 class ServiceFindingsIT {

@@ -88,7 +88,10 @@ public class OutboxRelay implements SmartLifecycle {
         return leader.get();
     }
 
-    /** The advisory lock key whose holder is the one active relay, for those who look for it. */
+    /**
+     * The advisory lock key whose holder is the relay leader, for those who look for it. A former leader
+     * may still be running until it notices; the broker fences what it sends.
+     */
     public static long leaderLockKey() {
         return Leadership.LOCK_KEY;
     }

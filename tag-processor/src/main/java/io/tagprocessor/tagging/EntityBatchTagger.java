@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Applies a run of entity commands (assign, unassign, replace, delete entity) as a set: one locking
  * read of every entity involved (in key order) and one read of the tags they add, the commands
  * replayed in order in memory, then one write per table. Runs under the caller's
- * {@link io.tagprocessor.store.TagStructureLock}. The outcome of every command (changes, versions, event contents) is
- * exactly what {@link EntityTagger} would give applying them one by one.
+ * {@link io.tagprocessor.store.TagStructureLock}. Each command sees the effect of those before it in
+ * the run, so its outcome (changes, version, event contents) is what applying the commands one at a
+ * time in this order would give.
  */
 @Component
 public class EntityBatchTagger {
@@ -37,7 +38,7 @@ public class EntityBatchTagger {
         this.tags = tags;
     }
 
-    /** True for the commands this class applies; the others are applied one by one. */
+    /** True for the commands this class applies; tag commands go one at a time to {@link TagCommandHandler}. */
     public static boolean handles(Command command) {
         return command instanceof Command.Assign
                 || command instanceof Command.Unassign
