@@ -88,10 +88,7 @@ public class OutboxRelay implements SmartLifecycle {
         return leader.get();
     }
 
-    /**
-     * The advisory lock key whose holder is the relay leader, for those who look for it. A former leader
-     * may still be running until it notices; the broker fences what it sends.
-     */
+    /** The advisory lock key whose holder is the relay leader (a former one may run on, fenced at the broker). */
     public static long leaderLockKey() {
         return Leadership.LOCK_KEY;
     }
