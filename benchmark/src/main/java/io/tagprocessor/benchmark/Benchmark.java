@@ -24,11 +24,9 @@ import io.tagprocessor.benchmark.workload.Workload;
 import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
-import io.tagprocessor.testinfra.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,7 +101,7 @@ public final class Benchmark {
 
     /** Produces the backlog and checks the topic holds all of it: a lost send would skew every figure. */
     private void load(Stack stack, ServiceTopics topics, List<EncodedCommand> commands) {
-        stack.createTopics(topics, Map.of());
+        stack.createTopics(topics);
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         long start = System.nanoTime();
@@ -120,7 +118,7 @@ public final class Benchmark {
             producer.flush();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long stored = TopicAdmin.records(stack.admin(), topics.commands());
+        long stored = stack.records(topics.commands());
         if (failed.get() > 0 || stored != commands.size()) {
             throw new IllegalStateException(
                     "backlog load to " + topics.commands() + " incomplete: " + stored + " of " + commands.size()

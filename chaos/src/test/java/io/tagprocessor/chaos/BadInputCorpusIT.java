@@ -349,13 +349,7 @@ class BadInputCorpusIT {
         GenericRecord payload = new GenericData.Record(merged);
         payload.put("from", "a");
         payload.put("into", "b");
-        GenericRecord command = new GenericData.Record(newer);
-        command.put("commandId", UUID.randomUUID().toString());
-        command.put("issuedAt", 1_700_000_000_000L);
-        command.put("issuedBy", "newer-producer");
-        command.put("source", "chaos");
-        command.put("correlationId", null);
-        command.put("payload", payload);
-        return Encoder.frame(id, newer, command);
+        return Encoder.frame(
+                id, newer, CorpusFixture.genericCommand(newer, UUID.randomUUID().toString(), payload));
     }
 }

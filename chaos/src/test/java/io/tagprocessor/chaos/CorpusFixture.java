@@ -1,6 +1,7 @@
 package io.tagprocessor.chaos;
 
 import io.tagprocessor.chaos.workload.Encoder;
+import io.tagprocessor.testinfra.ByteProducers;
 import io.tagprocessor.testinfra.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,11 +14,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A stack with one service instance for the tests that feed single records. With {@code largeRecords}
@@ -48,17 +51,8 @@ final class CorpusFixture implements AutoCloseable {
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
         encoder = new Encoder(stack.stack.registryUrl());
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                LARGE_RECORDS,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        producer = ByteProducers.create(
+                stack.bootstrapServers(), Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, LARGE_RECORDS));
     }
 
     RecordMetadata send(String key, byte[] value) {
@@ -97,6 +91,18 @@ final class CorpusFixture implements AutoCloseable {
         try (Connection connection = stack.database.connect()) {
             connection.createStatement().execute(sql);
         }
+    }
+
+    /** A TagCommand envelope written with Avro's generic API, for what the generated classes cannot hold. */
+    static GenericRecord genericCommand(Schema schema, String commandId, GenericRecord payload) {
+        GenericRecord command = new GenericData.Record(schema);
+        command.put("commandId", commandId);
+        command.put("issuedAt", 1_700_000_000_000L);
+        command.put("issuedBy", "corpus");
+        command.put("source", "chaos");
+        command.put("correlationId", null);
+        command.put("payload", payload);
+        return command;
     }
 
     @Override

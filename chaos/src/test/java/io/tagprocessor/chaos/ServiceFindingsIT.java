@@ -114,13 +114,6 @@ class ServiceFindingsIT {
         payload.put("entityType", "doc");
         payload.put("entityId", "nul");
         payload.put("tag", "t");
-        GenericRecord command = new GenericData.Record(schema);
-        command.put("commandId", commandId);
-        command.put("issuedAt", 1_700_000_000_000L);
-        command.put("issuedBy", "finding");
-        command.put("source", "chaos");
-        command.put("correlationId", null);
-        command.put("payload", payload);
-        return Encoder.frame(id, schema, command);
+        return Encoder.frame(id, schema, CorpusFixture.genericCommand(schema, commandId, payload));
     }
 }

@@ -2,6 +2,7 @@ package io.tagprocessor.pipeline;
 
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.RecordEncoder;
+import io.tagprocessor.testinfra.ByteProducers;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.TestInfrastructure;
@@ -16,9 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,15 +94,7 @@ public abstract class PipelineTestSupport {
 
     /** A plain producer of raw command bytes to the shared broker, as a producing service would have. */
     public static KafkaProducer<byte[], byte[]> commandProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                INFRA.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        return ByteProducers.create(INFRA.kafkaBootstrapServers());
     }
 
     @AfterAll

@@ -104,6 +104,16 @@ public final class Stack implements AutoCloseable {
         TopicAdmin.create(admin, topics.newTopics(commandConfig));
     }
 
+    /** Creates the service's topics up front with the broker's defaults for each. */
+    public void createTopics(ServiceTopics topics) {
+        createTopics(topics, Map.of());
+    }
+
+    /** How many records the topic holds. */
+    public long records(String topic) {
+        return TopicAdmin.records(admin, topic);
+    }
+
     /** Creates one plain topic. */
     public void createTopic(String name, int partitions) {
         TopicAdmin.create(admin, List.of(new NewTopic(name, partitions, (short) 1)));

@@ -2,12 +2,8 @@ package io.tagprocessor.testinfra;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Text records in and out of a broker under test: sent with {@code acks=all}, read back with {@link TopicReader}. */
 final class Records {
@@ -17,15 +13,7 @@ final class Records {
     /** Sends each value under {@code key} and returns once the broker acknowledged them all. */
     static void send(String bootstrapServers, String topic, String key, String... values)
             throws ExecutionException, InterruptedException {
-        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+        try (var producer = ByteProducers.create(bootstrapServers)) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(topic, bytes(key), bytes(value)))
                         .get();

@@ -1,6 +1,7 @@
 package io.tagprocessor.chaos.redrive;
 
 import io.tagprocessor.avro.command.TagCommand;
+import io.tagprocessor.testinfra.ByteProducers;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.CachingSchemaRegistry;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Re-drives one record of {@code tag-commands.DLT} after its cause was fixed: publishes its original
@@ -116,19 +116,8 @@ public final class Redrive {
     private static RecordMetadata publish(String bootstrapServers, ConsumerRecord<byte[], byte[]> letter, String from) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REDRIVEN_FROM, from.getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                16 * 1024 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
+        try (KafkaProducer<byte[], byte[]> producer = ByteProducers.create(
+                bootstrapServers, Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024))) {
             return producer.send(new ProducerRecord<>(TOPICS.commands(), null, letter.key(), letter.value(), headers))
                     .get();
         } catch (ExecutionException e) {
