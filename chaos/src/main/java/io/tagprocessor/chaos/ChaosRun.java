@@ -74,23 +74,17 @@ public final class ChaosRun {
             FaultInjector faults;
             try {
                 fleet.startAndAwait(fleet.first());
-                faults = new FaultInjector(
-                        settings.faults(),
-                        fleet,
-                        stack.stack.kafka(),
-                        stack.database,
-                        new FaultInjector.Progress() {
-                            @Override
-                            public double sentShare() {
-                                return (double) recordsSent.get() / records;
-                            }
+                faults = new FaultInjector(settings, fleet, stack, new FaultInjector.Progress() {
+                    @Override
+                    public double sentShare() {
+                        return (double) recordsSent.get() / records;
+                    }
 
-                            @Override
-                            public long claimsSent() {
-                                return claimsSent.get();
-                            }
-                        },
-                        settings.workload().seed());
+                    @Override
+                    public long claimsSent() {
+                        return claimsSent.get();
+                    }
+                });
                 faults.start();
                 try (Sender sender = new Sender(stack.bootstrapServers(), encoder)) {
                     for (Phase phase : phases) {

@@ -34,19 +34,13 @@ final class FaultInjector {
     private volatile boolean done;
     private volatile RuntimeException failure;
 
-    FaultInjector(
-            List<Fault> faults,
-            Fleet fleet,
-            StandaloneKafka kafka,
-            ChaosDatabase database,
-            Progress progress,
-            long seed) {
-        this.faults = faults;
+    FaultInjector(ChaosSettings settings, Fleet fleet, ChaosStack stack, Progress progress) {
+        this.faults = settings.faults();
         this.fleet = fleet;
-        this.kafka = kafka;
-        this.database = database;
+        this.kafka = stack.stack.kafka();
+        this.database = stack.database;
         this.progress = progress;
-        this.random = new Random(seed ^ 0x5DEECE66DL);
+        this.random = new Random(settings.workload().seed() ^ 0x5DEECE66DL);
         this.thread = new Thread(this::run, "chaos-faults");
         this.thread.setDaemon(true);
     }

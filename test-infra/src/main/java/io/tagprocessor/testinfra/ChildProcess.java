@@ -31,11 +31,11 @@ public final class ChildProcess {
     private final Path logFile;
     private final long launchedNanos;
 
-    private ChildProcess(String name, Process process, Path logFile, long launchedNanos) {
+    private ChildProcess(String name, ProcessBuilder launcher, Path logFile) throws IOException {
         this.name = name;
-        this.process = process;
         this.logFile = logFile;
-        this.launchedNanos = launchedNanos;
+        this.launchedNanos = System.nanoTime();
+        this.process = launcher.start();
     }
 
     /**
@@ -55,8 +55,7 @@ public final class ChildProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         try {
-            long launched = System.nanoTime();
-            return new ChildProcess(name, builder.start(), logFile, launched);
+            return new ChildProcess(name, builder, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch " + name, e);
         }

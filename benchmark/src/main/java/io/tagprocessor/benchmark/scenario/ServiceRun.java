@@ -1,6 +1,7 @@
 package io.tagprocessor.benchmark.scenario;
 
 import io.tagprocessor.benchmark.probe.ResourceSampler;
+import io.tagprocessor.testinfra.LagReader;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.ServiceTopics;
@@ -42,15 +43,8 @@ public final class ServiceRun implements AutoCloseable {
         ServiceProcess service =
                 stack.service(mode.label(), serviceJar, javaOptions, env).start();
         try {
-            ResourceSampler sampler = new ResourceSampler(
-                            service.launchedNanos(),
-                            service.pid(),
-                            stack.kafka().pid(),
-                            stack.admin(),
-                            topics.commands(),
-                            mode.group(),
-                            database.connect())
-                    .start();
+            LagReader lag = new LagReader(stack.admin(), topics.commands(), mode.group());
+            ResourceSampler sampler = new ResourceSampler(service, stack, lag, database.connect()).start();
             return new ServiceRun(mode, topics, service, sampler);
         } catch (SQLException | RuntimeException e) {
             service.close();
