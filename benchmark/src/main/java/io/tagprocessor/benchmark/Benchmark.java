@@ -15,15 +15,16 @@ import io.tagprocessor.benchmark.scenario.LatencyResult;
 import io.tagprocessor.benchmark.scenario.LatencyScenario;
 import io.tagprocessor.benchmark.scenario.Mode;
 import io.tagprocessor.benchmark.scenario.ServiceRun;
-import io.tagprocessor.benchmark.stack.Databases;
 import io.tagprocessor.benchmark.stack.Producers;
-import io.tagprocessor.benchmark.stack.Stack;
-import io.tagprocessor.benchmark.stack.TopicSet;
-import io.tagprocessor.benchmark.stack.Topics;
+import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.CommandEncoder;
 import io.tagprocessor.benchmark.workload.EncodedCommand;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
 import io.tagprocessor.benchmark.workload.Workload;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.PostgresServer;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,15 +69,17 @@ public final class Benchmark {
     private void run() {
         ServiceJar.require(options.serviceJar());
         boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
-        try (Stack stack =
-                Stack.start(options.results().resolve("logs"), new Databases("127.0.0.1", 5432, "postgres"))) {
-            report.print(Machine.describe(stack.broker().kind(), stack.databases()));
+        try (Stack stack = Stack.start(options.results().resolve("logs"), PostgresServer.local())) {
+            try (PostgresDatabase probe = stack.newDatabase("bench_machine")) {
+                report.print(Machine.describe("standalone", probe));
+            }
             Workload workload = new Workload(options.seed());
             List<GeneratedCommand> backlog = workload.next(options.backlog());
             report.print(workloadLine(backlog));
-            CommandEncoder encoder = new CommandEncoder(stack.schemaRegistry());
-            TopicSet batchTopics = TopicSet.prefixed(Mode.BATCH.topicPrefix(), Mode.BATCH.group());
-            TopicSet simpleTopics = TopicSet.prefixed(Mode.SIMPLE.topicPrefix(), Mode.SIMPLE.group());
+            CommandEncoder encoder = new CommandEncoder(Registry.client(stack));
+            ServiceTopics topics = ServiceTopics.defaults().withPartitions(options.partitions());
+            ServiceTopics batchTopics = topics.prefixed(Mode.BATCH.topicPrefix());
+            ServiceTopics simpleTopics = topics.prefixed(Mode.SIMPLE.topicPrefix());
             List<EncodedCommand> batchBacklog = encoder.encode(batchTopics.commands(), backlog);
             if (options.runs("batch") || options.runs("latency")) {
                 load(stack, batchTopics, batchBacklog);
@@ -100,8 +103,8 @@ public final class Benchmark {
     }
 
     /** Produces the backlog and checks the topic holds all of it: a lost send would skew every figure. */
-    private void load(Stack stack, TopicSet topics, List<EncodedCommand> commands) {
-        Topics.create(stack.admin(), options.partitions(), topics);
+    private void load(Stack stack, ServiceTopics topics, List<EncodedCommand> commands) {
+        stack.createTopics(topics);
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         long start = System.nanoTime();
@@ -118,7 +121,7 @@ public final class Benchmark {
             producer.flush();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long stored = Topics.records(stack.admin(), topics.commands());
+        long stored = stack.records(topics.commands());
         if (failed.get() > 0 || stored != commands.size()) {
             throw new IllegalStateException(
                     "backlog load to " + topics.commands() + " incomplete: " + stored + " of " + commands.size()
@@ -143,7 +146,11 @@ public final class Benchmark {
     }
 
     private void runBatch(
-            Stack stack, Workload workload, CommandEncoder encoder, TopicSet topics, List<GeneratedCommand> backlog) {
+            Stack stack,
+            Workload workload,
+            CommandEncoder encoder,
+            ServiceTopics topics,
+            List<GeneratedCommand> backlog) {
         log.info("phase=batch commands={}", backlog.size());
         try (ServiceRun run = launch(stack, Mode.BATCH, topics)) {
             BacklogResult result =
@@ -194,7 +201,7 @@ public final class Benchmark {
                 .with("host_busy_pct", idle.hostBusyPercent(), 0));
     }
 
-    private void runBaseline(Stack stack, TopicSet topics, List<GeneratedCommand> backlog, boolean placeholder) {
+    private void runBaseline(Stack stack, ServiceTopics topics, List<GeneratedCommand> backlog, boolean placeholder) {
         log.info("phase=baseline commands={} placeholder={}", backlog.size(), placeholder);
         try (ServiceRun run = launch(stack, Mode.SIMPLE, topics)) {
             BacklogResult result =
@@ -205,7 +212,7 @@ public final class Benchmark {
         }
     }
 
-    private ServiceRun launch(Stack stack, Mode mode, TopicSet topics) {
+    private ServiceRun launch(Stack stack, Mode mode, ServiceTopics topics) {
         return ServiceRun.launch(stack, mode, topics, options.serviceJar(), options.serviceJavaOptions());
     }
 

@@ -1,7 +1,7 @@
 package io.tagprocessor.benchmark;
 
 import io.tagprocessor.benchmark.report.Line;
-import io.tagprocessor.benchmark.stack.Databases;
+import io.tagprocessor.testinfra.PostgresDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class Machine {
 
     private Machine() {}
 
-    static Line describe(String kafkaKind, Databases databases) {
+    static Line describe(String kafkaKind, PostgresDatabase database) {
         Line line = new Line()
                 .with("mode", "none")
                 .with("scenario", "machine")
@@ -38,7 +38,7 @@ final class Machine {
                 .with("cpu", cpuModel())
                 .with("java", System.getProperty("java.version"))
                 .with("kafka", kafkaKind);
-        try (Connection postgres = databases.connect(databases.jdbcUrl("postgres"));
+        try (Connection postgres = database.connect();
                 PreparedStatement show = postgres.prepareStatement("SELECT current_setting(?)")) {
             for (String setting : POSTGRES_SETTINGS) {
                 show.setString(1, setting);

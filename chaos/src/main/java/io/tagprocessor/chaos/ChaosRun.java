@@ -1,35 +1,17 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.check.DatabaseState;
-import io.tagprocessor.chaos.check.TopicReader;
-import io.tagprocessor.chaos.check.Verifier;
-import io.tagprocessor.chaos.model.Expected;
-import io.tagprocessor.chaos.model.LoggedRecord;
-import io.tagprocessor.chaos.model.Model;
-import io.tagprocessor.chaos.stack.ChaosDatabase;
-import io.tagprocessor.chaos.stack.Stack;
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
 import io.tagprocessor.chaos.workload.Phase;
 import io.tagprocessor.chaos.workload.Planned;
 import io.tagprocessor.chaos.workload.Workload;
-import java.sql.Connection;
+import io.tagprocessor.testinfra.LagReader;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,35 +68,29 @@ public final class ChaosRun {
                 phases.stream().mapToInt(p -> p.records().size()).sum(),
                 totalClaims(),
                 settings.directory());
-        try (Stack stack = Stack.start(settings.directory(), Map.of())) {
-            Encoder encoder = new Encoder(stack.registryUrl());
+        try (ChaosStack stack = ChaosStack.start(settings.directory(), Map.of())) {
+            Encoder encoder = new Encoder(stack.stack.registryUrl());
             Fleet fleet = new Fleet(stack, settings.serviceJar());
             FaultInjector faults;
             try {
                 fleet.startAndAwait(fleet.first());
-                faults = new FaultInjector(
-                        settings.faults(),
-                        fleet,
-                        stack.kafka(),
-                        stack.database(),
-                        new FaultInjector.Progress() {
-                            @Override
-                            public double sentShare() {
-                                return (double) recordsSent.get() / records;
-                            }
+                faults = new FaultInjector(settings, fleet, stack, new FaultInjector.Progress() {
+                    @Override
+                    public double sentShare() {
+                        return (double) recordsSent.get() / records;
+                    }
 
-                            @Override
-                            public long claimsSent() {
-                                return claimsSent.get();
-                            }
-                        },
-                        settings.workload().seed());
+                    @Override
+                    public long claimsSent() {
+                        return claimsSent.get();
+                    }
+                });
                 faults.start();
                 try (Sender sender = new Sender(stack.bootstrapServers(), encoder)) {
                     for (Phase phase : phases) {
                         sendPaced(sender, phase.records());
                         sender.flush();
-                        awaitProcessed(stack.database(), claimsAfterPhase[phase.index()], fleet, faults, phase.name());
+                        awaitProcessed(stack.database, claimsAfterPhase[phase.index()], fleet, faults, phase.name());
                     }
                 }
                 faults.await(settings.stallTimeout().multipliedBy(3));
@@ -126,7 +102,7 @@ public final class ChaosRun {
                 fleet.close();
             }
             log.info("chaos=load_done seconds={}", seconds(started));
-            return verify(stack, encoder, fleet, faults, started);
+            return new Verdict(settings, phases, stack, encoder).summary(fleet, faults, started);
         }
     }
 
@@ -175,110 +151,24 @@ public final class ChaosRun {
     }
 
     /** Until every record is claimed, the group has no lag and the outbox is empty. */
-    private void drain(Stack stack, Fleet fleet) throws Exception {
+    private void drain(ChaosStack stack, Fleet fleet) {
+        ChaosDatabase database = stack.database;
+        LagReader lag = new LagReader(stack.stack.admin(), ChaosStack.TOPICS.commands(), ChaosStack.GROUP);
         long deadline =
                 System.nanoTime() + settings.stallTimeout().multipliedBy(2).toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                if (stack.database().processedCount() >= totalClaims()
-                        && stack.database().outboxCount() == 0
-                        && lag(admin) == 0) {
-                    return;
-                }
-                pause(500);
+        while (System.nanoTime() < deadline) {
+            if (database.processedCount() >= totalClaims() && database.outboxCount() == 0 && lag.lag() == 0) {
+                return;
             }
+            pause(500);
         }
-        throw new IllegalStateException("the service did not drain: groups=" + groups(stack) + " processed="
-                + stack.database().processedCount()
-                + "/" + totalClaims() + " outbox=" + stack.database().outboxCount() + "; last lines of service a:\n"
+        throw new IllegalStateException("the service did not drain: lag=" + lag.lag() + " processed="
+                + database.processedCount()
+                + "/" + totalClaims() + " outbox=" + database.outboxCount() + "; last lines of service a:\n"
                 + fleet.first().logTail());
     }
 
-    private static String groups(Stack stack) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            return Fleet.groupIds(admin) + " lag=" + lag(admin);
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    /** Records of tag-commands not yet committed by the service's group (all of them while it has none). */
-    private static long lag(Admin admin) throws Exception {
-        List<String> groups = Fleet.groupIds(admin);
-        if (groups.size() != 1) {
-            return Long.MAX_VALUE;
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groups.get(0))
-                .partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < Topics.PARTITIONS; p++) {
-            latest.put(new TopicPartition(Topics.COMMANDS, p), OffsetSpec.latest());
-        }
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-        }
-        return lag;
-    }
-
-    private Summary verify(Stack stack, Encoder encoder, Fleet fleet, FaultInjector faults, long started)
-            throws Exception {
-        Map<Integer, Planned> bySeq = new HashMap<>();
-        phases.forEach(phase -> phase.records().forEach(p -> bySeq.put(p.seq(), p)));
-        List<LoggedRecord> commandLog = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(stack.bootstrapServers(), Topics.COMMANDS)) {
-            Planned planned = bySeq.get(Integer.parseInt(TopicReader.header(record, Sender.SEQ_HEADER)));
-            commandLog.add(
-                    new LoggedRecord(record.partition(), record.offset(), record.timestamp(), record.value(), planned));
-        }
-        Model model = Model.replay(commandLog);
-        DatabaseState database;
-        try (Connection connection = stack.database().connect()) {
-            database = DatabaseState.read(connection);
-        }
-        Verifier verifier = new Verifier(model, database, encoder.registry());
-        verifier.checkClaims();
-        verifier.checkState();
-        verifier.checkEvents(TopicReader.readAll(stack.bootstrapServers(), Topics.EVENTS));
-        verifier.checkEntityState(TopicReader.readAll(stack.bootstrapServers(), Topics.ENTITY_STATE));
-        verifier.checkRejections(TopicReader.readAll(stack.bootstrapServers(), Topics.REJECTIONS));
-        verifier.checkDeadLetters(TopicReader.readAll(stack.bootstrapServers(), Topics.DEAD_LETTER), commandLog);
-        long expectedDuplicates = model.outcomes().stream()
-                .filter(e -> Expected.DUPLICATE.equals(e.outcome()))
-                .count();
-        log.info(
-                "chaos=verified expected_duplicates={} claims={}",
-                expectedDuplicates,
-                database.claims().size());
-        return new Summary(
-                settings.mode(),
-                commandLog.size(),
-                countOutcome(database, Expected.APPLIED),
-                countOutcome(database, Expected.NO_EFFECT),
-                commandLog.size() - database.claims().size(),
-                countOutcome(database, Expected.REJECTED),
-                countOutcome(database, Expected.DEAD_LETTERED),
-                verifier.findings(),
-                faults.kills(),
-                fleet.rebalances(),
-                faults.brokerRestarts(),
-                faults.terminations(),
-                faults.freezes(),
-                fleet.relayHandovers(),
-                verifier.eventCount(),
-                verifier.redeliveredEvents(),
-                seconds(started));
-    }
-
-    private static long countOutcome(DatabaseState database, String outcome) {
-        return database.claims().values().stream()
-                .filter(c -> outcome.equals(c.outcome()))
-                .count();
-    }
-
-    private static long seconds(long started) {
+    static long seconds(long started) {
         return Duration.ofNanos(System.nanoTime() - started).toSeconds();
     }
 

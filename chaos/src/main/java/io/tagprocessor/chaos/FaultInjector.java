@@ -1,7 +1,6 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.ChaosDatabase;
-import io.tagprocessor.chaos.stack.ServiceInstance;
+import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.StandaloneKafka;
 import java.time.Duration;
 import java.util.List;
@@ -35,19 +34,13 @@ final class FaultInjector {
     private volatile boolean done;
     private volatile RuntimeException failure;
 
-    FaultInjector(
-            List<Fault> faults,
-            Fleet fleet,
-            StandaloneKafka kafka,
-            ChaosDatabase database,
-            Progress progress,
-            long seed) {
-        this.faults = faults;
+    FaultInjector(ChaosSettings settings, Fleet fleet, ChaosStack stack, Progress progress) {
+        this.faults = settings.faults();
         this.fleet = fleet;
-        this.kafka = kafka;
-        this.database = database;
+        this.kafka = stack.stack.kafka();
+        this.database = stack.database;
         this.progress = progress;
-        this.random = new Random(seed ^ 0x5DEECE66DL);
+        this.random = new Random(settings.workload().seed() ^ 0x5DEECE66DL);
         this.thread = new Thread(this::run, "chaos-faults");
         this.thread.setDaemon(true);
     }
@@ -121,11 +114,11 @@ final class FaultInjector {
         log.info("chaos=fault kind={} processed={}", kind, database.processedCount());
         switch (kind) {
             case KILL:
-                List<ServiceInstance> running = fleet.running();
+                List<ServiceProcess> running = fleet.running();
                 if (running.isEmpty()) {
                     return;
                 }
-                ServiceInstance victim = running.get(random.nextInt(running.size()));
+                ServiceProcess victim = running.get(random.nextInt(running.size()));
                 victim.kill();
                 kills.incrementAndGet();
                 fleet.expireDeadMembers();
@@ -158,12 +151,12 @@ final class FaultInjector {
 
     /** Freezes a running instance past the relay lease, then thaws it. */
     private void freeze() {
-        List<ServiceInstance> running = fleet.running();
+        List<ServiceProcess> running = fleet.running();
         if (running.isEmpty()) {
             return;
         }
-        ServiceInstance victim = running.stream()
-                .filter(ServiceInstance::leadsRelay)
+        ServiceProcess victim = running.stream()
+                .filter(Fleet::leadsRelay)
                 .findFirst()
                 .orElse(running.get(random.nextInt(running.size())));
         victim.freeze();

@@ -1,7 +1,6 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.ServiceInstance;
-import io.tagprocessor.chaos.stack.Stack;
+import io.tagprocessor.testinfra.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The two service instances of a run: "a" runs throughout (killed and restarted), "b" joins and
  * leaves. After a kill the dead members are removed from the consumer group, as their session
- * timeout (45 s) would eventually do, so a run spends its time on work rather than waiting. The
- * harness itself never joins a group, so every group on the broker is the service's (the listener
- * currently names its group after its id, {@code tag-commands}, whatever CONSUMER_GROUP_ID says).
+ * timeout (45 s) would eventually do, so a run spends its time on work rather than waiting.
  */
 final class Fleet implements AutoCloseable {
 
@@ -41,47 +38,43 @@ final class Fleet implements AutoCloseable {
     /** A short relay lease, so that a frozen leader is replaced within the harness's freeze. */
     static final Map<String, String> RELAY_LEASE = Map.of("RELAY_LEASE_TIMEOUT", "3s");
 
-    private final Stack stack;
-    private final ServiceInstance first;
-    private final ServiceInstance second;
+    private final ChaosStack stack;
+    private final ServiceProcess first;
+    private final ServiceProcess second;
 
-    Fleet(Stack stack, Path jar) {
+    Fleet(ChaosStack stack, Path jar) {
         this.stack = stack;
         this.first = stack.service("a", jar, 2, RELAY_LEASE);
         this.second = stack.service("b", jar, 2, RELAY_LEASE);
     }
 
-    ServiceInstance first() {
+    ServiceProcess first() {
         return first;
     }
 
-    ServiceInstance second() {
+    ServiceProcess second() {
         return second;
     }
 
-    List<ServiceInstance> running() {
-        return List.of(first, second).stream()
-                .filter(ServiceInstance::isRunning)
-                .toList();
+    List<ServiceProcess> running() {
+        return List.of(first, second).stream().filter(ServiceProcess::isRunning).toList();
     }
 
-    void startAndAwait(ServiceInstance instance) {
+    void startAndAwait(ServiceProcess instance) {
         instance.start();
         instance.awaitReady(READY_TIMEOUT);
     }
 
-    /** Forgets every member of the service's consumer groups; live members simply join again. */
+    /** Forgets every member of the service's consumer group; live members simply join again. */
     void expireDeadMembers() {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
-            for (String group : groupIds(admin)) {
-                log.info("chaos=expiring_group_members group={}", group);
-                admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
-                        .all()
-                        .get(20, TimeUnit.SECONDS);
-            }
+            log.info("chaos=expiring_group_members group={}", ChaosStack.GROUP);
+            admin.removeMembersFromConsumerGroup(ChaosStack.GROUP, new RemoveMembersFromConsumerGroupOptions())
+                    .all()
+                    .get(20, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.info("chaos=expire_members_skipped reason={}", e.toString());
         } catch (InterruptedException e) {
@@ -89,10 +82,25 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    static List<String> groupIds(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS).stream()
-                .map(listing -> listing.groupId())
-                .toList();
+    /** Whether this running instance's log says it holds the relay leadership now. */
+    static boolean leadsRelay(ServiceProcess instance) {
+        if (!instance.isRunning()) {
+            return false;
+        }
+        String pid = " " + instance.pid() + " ---";
+        boolean leads = false;
+        try {
+            for (String line : Files.readAllLines(instance.logFile(), StandardCharsets.UTF_8)) {
+                if (line.contains(pid) && line.contains("event=relay_leadership_acquired")) {
+                    leads = true;
+                } else if (line.contains(pid) && line.contains("event=relay_leadership_released")) {
+                    leads = false;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return leads;
     }
 
     /** Consumer-group generations the instances joined, less the first: the rebalances they went through. */
@@ -119,7 +127,7 @@ final class Fleet implements AutoCloseable {
 
     private List<String> lines() {
         List<String> all = new ArrayList<>();
-        for (ServiceInstance instance : List.of(first, second)) {
+        for (ServiceProcess instance : List.of(first, second)) {
             if (Files.exists(instance.logFile())) {
                 try {
                     all.addAll(Files.readAllLines(instance.logFile(), StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
 import io.tagprocessor.chaos.workload.Planned;
+import io.tagprocessor.testinfra.ByteProducers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The producer side of the harness: an idempotent producer ({@code acks=all}, ordered per partition)
@@ -31,32 +30,21 @@ final class Sender implements AutoCloseable {
 
     Sender(String bootstrapServers, Encoder encoder) {
         this.encoder = encoder;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        this.producer = ByteProducers.create(
                 bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                5,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                600_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                600_000,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+                Map.of(
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                        ProducerConfig.LINGER_MS_CONFIG, 5,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000));
     }
 
     void send(Planned planned) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(SEQ_HEADER, Integer.toString(planned.seq()).getBytes(StandardCharsets.UTF_8));
         byte[] key = planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8);
-        pending.add(producer.send(new ProducerRecord<>(Topics.COMMANDS, null, key, encoder.value(planned), headers)));
+        pending.add(producer.send(
+                new ProducerRecord<>(ChaosStack.TOPICS.commands(), null, key, encoder.value(planned), headers)));
     }
 
     /** Waits until the broker acknowledged everything sent so far; fails the run if a send failed. */

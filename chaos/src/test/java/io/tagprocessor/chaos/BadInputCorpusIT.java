@@ -10,10 +10,9 @@ import io.tagprocessor.avro.command.TagDefined;
 import io.tagprocessor.avro.command.TagDeleted;
 import io.tagprocessor.avro.command.TagRenamed;
 import io.tagprocessor.avro.rejection.CommandRejected;
-import io.tagprocessor.chaos.check.TopicReader;
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
 import io.tagprocessor.chaos.workload.Garbage;
+import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +66,8 @@ class BadInputCorpusIT {
         for (int i = 0; i < corpus.size(); i++) {
             Hostile hostile = corpus.get(i);
             RecordMetadata sent = fixture.send(hostile.key(), hostile.value());
-            String position = Topics.COMMANDS + "/" + sent.partition() + "/" + sent.offset() + "/" + sent.timestamp();
+            String position = ChaosStack.TOPICS.commands() + "/" + sent.partition() + "/" + sent.offset() + "/"
+                    + sent.timestamp();
             claimKeys.put(
                     hostile,
                     hostile.outcome().equals("DEAD_LETTERED")
@@ -89,24 +89,23 @@ class BadInputCorpusIT {
                             .allSatisfy(h ->
                                     assertThat(fixture.claim(claimKeys.get(h))).isPresent());
                 });
-        await("outbox published")
-                .atMost(Duration.ofMinutes(1))
-                .until(() -> fixture.stack.database().outboxCount() == 0);
+        await("outbox published").atMost(Duration.ofMinutes(1)).until(() -> fixture.stack.database.outboxCount() == 0);
 
         Map<String, ConsumerRecord<byte[], byte[]>> deadLetters = new HashMap<>();
-        TopicReader.readAll(fixture.stack.bootstrapServers(), Topics.DEAD_LETTER)
+        TopicReader.readAll(fixture.stack.bootstrapServers(), ChaosStack.TOPICS.deadLetter())
                 .forEach(r -> deadLetters.put(
-                        Topics.COMMANDS + "/" + TopicReader.header(r, "dlt_original_partition") + "/"
+                        ChaosStack.TOPICS.commands() + "/" + TopicReader.header(r, "dlt_original_partition") + "/"
                                 + TopicReader.header(r, "dlt_original_offset") + "/"
                                 + TopicReader.header(r, "dlt_original_timestamp"),
                         r));
         ConfluentAvroDeserializer<CommandRejected> rejections =
                 new ConfluentAvroDeserializer<>(fixture.encoder.registry(), CommandRejected.class);
         Map<String, String> rejected = new HashMap<>();
-        TopicReader.readAll(fixture.stack.bootstrapServers(), Topics.REJECTIONS).forEach(r -> {
-            CommandRejected c = rejections.deserialize(Topics.REJECTIONS, r.value());
-            rejected.put(c.getCommandId(), c.getReason());
-        });
+        TopicReader.readAll(fixture.stack.bootstrapServers(), ChaosStack.TOPICS.rejections())
+                .forEach(r -> {
+                    CommandRejected c = rejections.deserialize(ChaosStack.TOPICS.rejections(), r.value());
+                    rejected.put(c.getCommandId(), c.getReason());
+                });
 
         List<String> wrong = new ArrayList<>();
         for (Hostile hostile : corpus) {
@@ -121,7 +120,7 @@ class BadInputCorpusIT {
             } else if (hostile.outcome().equals("DEAD_LETTERED")) {
                 ConsumerRecord<byte[], byte[]> letter = deadLetters.get(key);
                 if (letter == null) {
-                    wrong.add(hostile.name() + ": no record on " + Topics.DEAD_LETTER);
+                    wrong.add(hostile.name() + ": no record on " + ChaosStack.TOPICS.deadLetter());
                 } else if (!java.util.Arrays.equals(letter.value(), hostile.value())
                         || TopicReader.header(letter, "dlt_exception_message") == null
                         || !TopicReader.header(letter, "dlt_exception_class").endsWith(claim[1].split(":")[0])) {
@@ -135,7 +134,8 @@ class BadInputCorpusIT {
     }
 
     static List<Hostile> corpus(Encoder encoder) {
-        int schemaId = encoder.registry().register(Topics.COMMANDS + "-value", TagCommand.getClassSchema());
+        int schemaId =
+                encoder.registry().register(ChaosStack.TOPICS.commands() + "-value", TagCommand.getClassSchema());
         Random random = new Random(4);
         List<Hostile> corpus = new ArrayList<>();
         for (Garbage kind : Garbage.values()) {
@@ -341,7 +341,7 @@ class BadInputCorpusIT {
                         "{\"type\":\"record\",\"name\":\"TagsMerged\",\"fields\":[{\"name\":\"from\",\"type\":\"string\"},"
                                 + "{\"name\":\"into\",\"type\":\"string\"}]},{\"type\":\"record\",\"name\":\"EntityDeleted\"");
         Schema newer = new Schema.Parser().parse(json);
-        int id = encoder.registry().register(Topics.COMMANDS + "-value", newer);
+        int id = encoder.registry().register(ChaosStack.TOPICS.commands() + "-value", newer);
         Schema merged = newer.getField("payload").schema().getTypes().stream()
                 .filter(s -> s.getName().equals("TagsMerged"))
                 .findFirst()
@@ -349,13 +349,7 @@ class BadInputCorpusIT {
         GenericRecord payload = new GenericData.Record(merged);
         payload.put("from", "a");
         payload.put("into", "b");
-        GenericRecord command = new GenericData.Record(newer);
-        command.put("commandId", UUID.randomUUID().toString());
-        command.put("issuedAt", 1_700_000_000_000L);
-        command.put("issuedBy", "newer-producer");
-        command.put("source", "chaos");
-        command.put("correlationId", null);
-        command.put("payload", payload);
-        return Encoder.frame(id, newer, command);
+        return Encoder.frame(
+                id, newer, CorpusFixture.genericCommand(newer, UUID.randomUUID().toString(), payload));
     }
 }

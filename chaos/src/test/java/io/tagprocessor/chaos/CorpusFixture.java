@@ -1,9 +1,8 @@
 package io.tagprocessor.chaos;
 
-import io.tagprocessor.chaos.stack.ServiceInstance;
-import io.tagprocessor.chaos.stack.Stack;
-import io.tagprocessor.chaos.stack.Topics;
 import io.tagprocessor.chaos.workload.Encoder;
+import io.tagprocessor.testinfra.ByteProducers;
+import io.tagprocessor.testinfra.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,11 +14,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A stack with one service instance for the tests that feed single records. With {@code largeRecords}
@@ -30,8 +31,8 @@ final class CorpusFixture implements AutoCloseable {
 
     static final int LARGE_RECORDS = 16 * 1024 * 1024;
 
-    final Stack stack;
-    final ServiceInstance service;
+    final ChaosStack stack;
+    final ServiceProcess service;
     final Encoder encoder;
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -44,29 +45,22 @@ final class CorpusFixture implements AutoCloseable {
                 .resolve(name + "-" + Instant.now().toString().replace(':', '-'))
                 .toAbsolutePath();
         Path jar = Path.of(System.getProperty("chaos.service.jar")).toAbsolutePath();
-        stack = Stack.start(
+        stack = ChaosStack.start(
                 directory, largeRecords ? Map.of("max.message.bytes", Integer.toString(LARGE_RECORDS)) : Map.of());
         service = stack.service(name, jar, 2, serviceEnvironment);
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
-        encoder = new Encoder(stack.registryUrl());
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                LARGE_RECORDS,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        encoder = new Encoder(stack.stack.registryUrl());
+        producer = ByteProducers.create(
+                stack.bootstrapServers(), Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, LARGE_RECORDS));
     }
 
     RecordMetadata send(String key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(
-                            Topics.COMMANDS, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
+                            ChaosStack.TOPICS.commands(),
+                            key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                            value))
                     .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot send", e.getCause());
@@ -78,7 +72,7 @@ final class CorpusFixture implements AutoCloseable {
 
     /** outcome and reason of one processed_events row, if there is one. */
     Optional<String[]> claim(String claimKey) {
-        try (Connection connection = stack.database().connect();
+        try (Connection connection = stack.database.connect();
                 PreparedStatement ps = connection.prepareStatement(
                         "SELECT outcome, reason, partition, \"offset\" FROM processed_events WHERE command_id = ?")) {
             ps.setString(1, claimKey);
@@ -94,9 +88,21 @@ final class CorpusFixture implements AutoCloseable {
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection connection = stack.database().connect()) {
+        try (Connection connection = stack.database.connect()) {
             connection.createStatement().execute(sql);
         }
+    }
+
+    /** A TagCommand envelope written with Avro's generic API, for what the generated classes cannot hold. */
+    static GenericRecord genericCommand(Schema schema, String commandId, GenericRecord payload) {
+        GenericRecord command = new GenericData.Record(schema);
+        command.put("commandId", commandId);
+        command.put("issuedAt", 1_700_000_000_000L);
+        command.put("issuedBy", "corpus");
+        command.put("source", "chaos");
+        command.put("correlationId", null);
+        command.put("payload", payload);
+        return command;
     }
 
     @Override

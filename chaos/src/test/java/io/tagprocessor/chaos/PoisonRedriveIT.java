@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
-import io.tagprocessor.chaos.check.TopicReader;
 import io.tagprocessor.chaos.redrive.Redrive;
-import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.testinfra.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,18 +81,18 @@ class PoisonRedriveIT {
         assertThat(fixture.claim(poisonId))
                 .hasValueSatisfying(c -> assertThat(c[0]).isEqualTo("DEAD_LETTERED"));
 
-        ConsumerRecord<byte[], byte[]> letter = await("the dead letter on " + Topics.DEAD_LETTER)
+        ConsumerRecord<byte[], byte[]> letter = await("the dead letter on " + ChaosStack.TOPICS.deadLetter())
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> deadLetterOf("doc:poison-1"), r -> r != null);
         assertThat(TopicReader.header(letter, "dlt_exception_message")).contains("chaos poison for poison-1");
-        assertThat(TopicReader.header(letter, "dlt_original_topic")).isEqualTo(Topics.COMMANDS);
+        assertThat(TopicReader.header(letter, "dlt_original_topic")).isEqualTo(ChaosStack.TOPICS.commands());
         assertThat(prometheus())
                 .containsPattern("tag_processor_commands_total\\{[^}]*outcome=\"dead_lettered\"[^}]*\\} [1-9]");
         assertThat(Files.readString(fixture.service.logFile())).contains("event=record_failed");
 
         fixture.execute(REMOVE_POISON_TRIGGER);
         Redrive.Result result;
-        try (Connection database = fixture.stack.database().connect()) {
+        try (Connection database = fixture.stack.database.connect()) {
             result = Redrive.redrive(
                     fixture.stack.bootstrapServers(),
                     database,
@@ -113,7 +112,7 @@ class PoisonRedriveIT {
     }
 
     private static ConsumerRecord<byte[], byte[]> deadLetterOf(String key) {
-        return TopicReader.readAll(fixture.stack.bootstrapServers(), Topics.DEAD_LETTER).stream()
+        return TopicReader.readAll(fixture.stack.bootstrapServers(), ChaosStack.TOPICS.deadLetter()).stream()
                 .filter(r -> key.equals(TopicReader.key(r)))
                 .findFirst()
                 .orElse(null);

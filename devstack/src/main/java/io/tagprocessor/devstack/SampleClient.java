@@ -4,26 +4,21 @@ import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.avro.command.TagUnassigned;
 import io.tagprocessor.avro.event.TagEvent;
+import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.ConfluentAvroSerializer;
 import io.tagprocessor.wire.SchemaRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.logging.LogLevel;
 
@@ -107,22 +102,8 @@ public final class SampleClient {
 
     private void watch() {
         ConfluentAvroDeserializer<TagEvent> events = new ConfluentAvroDeserializer<>(registry, TagEvent.class);
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                target.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "devstack-watch-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(target.eventsTopic()));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                TopicReader.open(target.kafkaBootstrapServers(), target.eventsTopic(), true)) {
             System.out.printf(
                     "watching %s on %s from the beginning (Ctrl-C to stop)%n",
                     target.eventsTopic(), target.kafkaBootstrapServers());
@@ -132,10 +113,10 @@ public final class SampleClient {
         }
     }
 
-    private static String describe(ConsumerRecord<String, byte[]> record, ConfluentAvroDeserializer<TagEvent> events) {
+    private static String describe(ConsumerRecord<byte[], byte[]> record, ConfluentAvroDeserializer<TagEvent> events) {
         return "key=%s event_type=%s event_id=%s partition=%d offset=%d %s"
                 .formatted(
-                        record.key(),
+                        TopicReader.key(record),
                         header(record, "event_type"),
                         header(record, "event_id"),
                         record.partition(),
@@ -157,9 +138,8 @@ public final class SampleClient {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "-" : new String(header.value(), StandardCharsets.UTF_8);
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return Optional.ofNullable(TopicReader.header(record, name)).orElse("-");
     }
 
     private record EntityKey(String type, String id) {

@@ -88,7 +88,7 @@ public class OutboxRelay implements SmartLifecycle {
         return leader.get();
     }
 
-    /** The advisory lock key whose holder is the one active relay, for those who look for it. */
+    /** The advisory lock key whose holder is the relay leader (a former one may run on, fenced at the broker). */
     public static long leaderLockKey() {
         return Leadership.LOCK_KEY;
     }

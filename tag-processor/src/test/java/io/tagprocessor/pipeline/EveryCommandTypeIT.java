@@ -21,27 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every command type, end to end: command in, state in PostgreSQL, events and state records out. */
 class EveryCommandTypeIT extends PipelineTestSupport {
 
-    private TopicProbe events;
-    private TopicProbe states;
-
-    @BeforeEach
-    void openProbes() {
-        events = probe(properties.topics().events());
-        states = probe(properties.topics().entityState());
-    }
-
-    @AfterEach
-    void closeProbes() {
-        events.close();
-        states.close();
-    }
+    private final TopicProbe events = probe(TOPICS.events());
+    private final TopicProbe states = probe(TOPICS.entityState());
 
     @Test
     void assigningAnUnknownTagCreatesItAndAnnouncesBoth() {

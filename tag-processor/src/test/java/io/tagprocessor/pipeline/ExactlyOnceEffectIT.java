@@ -14,8 +14,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -27,17 +25,7 @@ class ExactlyOnceEffectIT extends PipelineTestSupport {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private TopicProbe events;
-
-    @BeforeEach
-    void openProbe() {
-        events = probe(properties.topics().events());
-    }
-
-    @AfterEach
-    void closeProbe() {
-        events.close();
-    }
+    private final TopicProbe events = probe(TOPICS.events());
 
     @Test
     void sameCommandTwiceInOneBatchHasOneEffect() {

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,20 +41,8 @@ class PerEntityOrderIT extends PipelineTestSupport {
     @Autowired
     MeterRegistry meters;
 
-    private TopicProbe events;
-    private TopicProbe states;
-
-    @BeforeEach
-    void openProbes() {
-        events = probe(properties.topics().events());
-        states = probe(properties.topics().entityState());
-    }
-
-    @AfterEach
-    void closeProbes() {
-        events.close();
-        states.close();
-    }
+    private final TopicProbe events = probe(TOPICS.events());
+    private final TopicProbe states = probe(TOPICS.entityState());
 
     @Test
     void versionsIncreaseByOneAndArriveInOrderPerEntity() {

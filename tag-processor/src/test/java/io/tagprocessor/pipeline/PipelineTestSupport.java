@@ -2,21 +2,24 @@ package io.tagprocessor.pipeline;
 
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.RecordEncoder;
+import io.tagprocessor.testinfra.ByteProducers;
 import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +37,9 @@ public abstract class PipelineTestSupport {
 
     protected static final TestInfrastructure INFRA = TestInfrastructure.get();
     static final PostgresDatabase DATABASE = SharedDatabase.INSTANCE;
+    /** The topics the pipeline ITs' service reads and writes (see {@link #serviceProperties}). */
+    protected static final ServiceTopics TOPICS =
+            ServiceTopics.defaults().prefixed("it-").withPartitions(3);
 
     static KafkaProducer<byte[], byte[]> producer;
 
@@ -50,10 +56,11 @@ public abstract class PipelineTestSupport {
     SchemaRegistry schemaRegistry;
 
     private final Map<Class<?>, ConfluentAvroDeserializer<?>> deserializers = new ConcurrentHashMap<>();
+    private final List<TopicProbe> probes = new ArrayList<>();
 
     @DynamicPropertySource
     static void pipelineProperties(DynamicPropertyRegistry registry) {
-        serviceProperties(registry, DATABASE, "it", 3);
+        serviceProperties(registry, DATABASE, "it", TOPICS.partitions());
         registry.add("tag-processor.consumer.max-record-bytes", () -> 65536);
     }
 
@@ -69,12 +76,11 @@ public abstract class PipelineTestSupport {
         registry.add("tag-processor.database.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrapServers);
         registry.add("tag-processor.schema-registry.url", INFRA::schemaRegistryUrl);
-        registry.add("tag-processor.topics.commands", () -> prefix + "-tag-commands");
-        registry.add("tag-processor.topics.events", () -> prefix + "-tag-events");
-        registry.add("tag-processor.topics.entity-state", () -> prefix + "-tag-entity-state");
-        registry.add("tag-processor.topics.rejections", () -> prefix + "-tag-command-rejections");
-        registry.add("tag-processor.topics.dead-letter", () -> prefix + "-tag-commands.DLT");
-        registry.add("tag-processor.topics.partitions", () -> partitions);
+        ServiceTopics.defaults()
+                .prefixed(prefix + "-")
+                .withPartitions(partitions)
+                .properties()
+                .forEach((name, value) -> registry.add(name, () -> value));
         registry.add("tag-processor.consumer.concurrency", () -> partitions);
         registry.add("tag-processor.consumer.group-id", () -> prefix + "-tag-processor");
         registry.add("tag-processor.consumer.retry-max-interval", () -> "1s");
@@ -88,15 +94,7 @@ public abstract class PipelineTestSupport {
 
     /** A plain producer of raw command bytes to the shared broker, as a producing service would have. */
     public static KafkaProducer<byte[], byte[]> commandProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                INFRA.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        return ByteProducers.create(INFRA.kafkaBootstrapServers());
     }
 
     @AfterAll
@@ -125,8 +123,17 @@ public abstract class PipelineTestSupport {
         return deserializer.deserialize(record.topic(), record.value());
     }
 
+    /** A probe of the topic from its beginning, closed after the test. */
     protected TopicProbe probe(String topic) {
-        return new TopicProbe(INFRA.kafkaBootstrapServers(), topic);
+        TopicProbe probe = new TopicProbe(INFRA.kafkaBootstrapServers(), topic);
+        probes.add(probe);
+        return probe;
+    }
+
+    @AfterEach
+    void closeProbes() {
+        probes.forEach(TopicProbe::close);
+        probes.clear();
     }
 
     /** A name no other test uses. */

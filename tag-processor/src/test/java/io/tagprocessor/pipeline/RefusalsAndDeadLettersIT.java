@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,23 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalsAndDeadLettersIT extends PipelineTestSupport {
 
-    private TopicProbe rejections;
-    private TopicProbe deadLetters;
-    private TopicProbe events;
-
-    @BeforeEach
-    void openProbes() {
-        rejections = probe(properties.topics().rejections());
-        deadLetters = probe(properties.topics().deadLetter());
-        events = probe(properties.topics().events());
-    }
-
-    @AfterEach
-    void closeProbes() {
-        rejections.close();
-        deadLetters.close();
-        events.close();
-    }
+    private final TopicProbe rejections = probe(TOPICS.rejections());
+    private final TopicProbe deadLetters = probe(TOPICS.deadLetter());
+    private final TopicProbe events = probe(TOPICS.events());
 
     @Test
     void aCommandBreakingARuleIsRefusedWithItsReason() {

@@ -3,13 +3,9 @@ package io.tagprocessor.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tagprocessor.TagProcessorApplication;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
-import io.tagprocessor.replay.ReplayMode;
 import io.tagprocessor.testinfra.PostgresDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +29,6 @@ import org.junit.jupiter.api.Test;
 class OperatorReplayIT {
 
     /** What one run of the replay mode printed and returned. */
-    record Run(int exitCode, String out, String err) {}
-
     @Test
     void reReadCommandsEndAsDuplicatesAndOnlyUnprocessedOnesTakeEffect() {
         Topics topics = Topics.create(RecoveryFixture.INFRA, "replay");
@@ -59,11 +53,11 @@ class OperatorReplayIT {
                 claims = RecoveryFixture.claims(live.jdbc());
                 offsets = RecoveryFixture.offsets(live.jdbc(), group);
             }
-            Run dryRun = replay(service, "--partition=0", "--from-offset=0", "--dry-run");
+            OperatorRun dryRun = replay(service, "--partition=0", "--from-offset=0", "--dry-run");
             assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
             assertThat(dryRun.out()).contains("records=40 claimed=40 unclaimed=0");
 
-            Run again = replay(service, "--partition=0", "--from-timestamp=" + before);
+            OperatorRun again = replay(service, "--partition=0", "--from-timestamp=" + before);
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).contains("from=0 to=40 records=40", "duplicate=40", "applied=0", "no_effect=0");
             try (ServiceInstance idle = idle(database, topics, group)) {
@@ -75,9 +69,9 @@ class OperatorReplayIT {
                 assertThat(RecoveryFixture.offsets(idle.jdbc(), group)).isEqualTo(offsets);
                 fixture.sendTo(idle.bean(RecordEncoder.class), topics.commands(), 0, unprocessed);
             }
-            Run counted = replay(service, "--partition=0", "--from-offset=30", "--dry-run");
+            OperatorRun counted = replay(service, "--partition=0", "--from-offset=30", "--dry-run");
             assertThat(counted.out()).contains("from=30 to=42 records=12 claimed=10 unclaimed=2");
-            Run applied = replay(service, "--partition=0", "--from-offset=30", "--to-offset=42");
+            OperatorRun applied = replay(service, "--partition=0", "--from-offset=30", "--to-offset=42");
             assertThat(applied.exitCode()).as(applied.err()).isZero();
             assertThat(applied.out()).contains("records=12", "duplicate=10", "applied=2");
             try (ServiceInstance idle = idle(database, topics, group)) {
@@ -96,28 +90,29 @@ class OperatorReplayIT {
         Topics topics = Topics.create(RecoveryFixture.INFRA, "replay-refused");
         try (PostgresDatabase database = RecoveryFixture.INFRA.newDatabase("replay_refused")) {
             String[] service = ServiceInstance.arguments(RecoveryFixture.INFRA, database, topics, "refused");
-            Run unmigrated = replay(service, "--partition=0", "--from-offset=0");
+            OperatorRun unmigrated = replay(service, "--partition=0", "--from-offset=0");
             assertThat(unmigrated.exitCode()).isEqualTo(1);
             assertThat(unmigrated.err()).contains("pending migrations");
             idle(database, topics, "refused").close();
 
-            Run both = replay(service, "--partition=0", "--from-offset=0", "--from-timestamp=2026-01-01T00:00:00Z");
+            OperatorRun both =
+                    replay(service, "--partition=0", "--from-offset=0", "--from-timestamp=2026-01-01T00:00:00Z");
             assertThat(both.exitCode()).isEqualTo(2);
             assertThat(both.err()).contains("exactly one of --from-offset and --from-timestamp");
 
-            Run noPartition = replay(service, "--from-offset=0");
+            OperatorRun noPartition = replay(service, "--from-offset=0");
             assertThat(noPartition.exitCode()).isEqualTo(2);
             assertThat(noPartition.err()).contains("--partition is required");
 
-            Run typo = replay(service, "--partition=0", "--from-ofset=3");
+            OperatorRun typo = replay(service, "--partition=0", "--from-ofset=3");
             assertThat(typo.exitCode()).isEqualTo(2);
             assertThat(typo.err()).contains("unknown option --from-ofset");
 
-            Run pastEnd = replay(service, "--partition=0", "--from-offset=5");
+            OperatorRun pastEnd = replay(service, "--partition=0", "--from-offset=5");
             assertThat(pastEnd.exitCode()).as(pastEnd.err()).isEqualTo(2);
             assertThat(pastEnd.err()).contains("offset 5 is past the end of " + topics.commands() + "-0 (0)");
 
-            Run noSuchPartition = replay(service, "--partition=7", "--from-offset=0");
+            OperatorRun noSuchPartition = replay(service, "--partition=7", "--from-offset=0");
             assertThat(noSuchPartition.exitCode()).isEqualTo(2);
             assertThat(noSuchPartition.err()).contains("has 3 partitions (0-2), not 7");
         }
@@ -135,13 +130,13 @@ class OperatorReplayIT {
             environment.put("TOPIC_PARTITIONS", String.valueOf(Topics.PARTITIONS));
             environment.put("CONSUMER_GROUP_ID", "jar");
 
-            Run dryRun = jar(environment, "--replay", "--partition=1", "--from-offset=0", "--dry-run");
+            OperatorRun dryRun = jar(environment, "--replay", "--partition=1", "--from-offset=0", "--dry-run");
             assertThat(dryRun.exitCode()).as(dryRun.out()).isZero();
             assertThat(dryRun.out())
                     .contains("replay: dry_run=true topic=" + topics.commands()
                             + " partition=1 from=0 to=0 records=0 claimed=0 unclaimed=0");
 
-            Run refused = jar(environment, "--replay", "--partition=1");
+            OperatorRun refused = jar(environment, "--replay", "--partition=1");
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.out())
                     .contains("replay: refused: give exactly one of --from-offset and --from-timestamp");
@@ -149,7 +144,7 @@ class OperatorReplayIT {
     }
 
     /** Runs the packaged jar ({@code target/tag-processor-*-exec.jar}) as an operator would. */
-    private static Run jar(Map<String, String> environment, String... args) throws Exception {
+    private static OperatorRun jar(Map<String, String> environment, String... args) throws Exception {
         Path jar;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             jar = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
@@ -168,20 +163,13 @@ class OperatorReplayIT {
             process.destroyForcibly();
             throw new IllegalStateException("the jar did not end within 120 s: " + output);
         }
-        return new Run(process.exitValue(), output, output);
+        return new OperatorRun(process.exitValue(), output, output);
     }
 
-    private static Run replay(String[] service, String... options) {
+    private static OperatorRun replay(String[] service, String... options) {
         String[] args = Stream.concat(Stream.of("--replay"), Stream.concat(Stream.of(options), Stream.of(service)))
                 .toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReplayMode.run(
-                TagProcessorApplication.class,
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return OperatorRun.of(args);
     }
 
     /** The service without its listener and relay: to look at the database and encode commands. */

@@ -2,6 +2,7 @@ package io.tagprocessor.recovery;
 
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
+import io.tagprocessor.pipeline.PipelineTestSupport;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the recovery ITs share: a producer of commands, generated workloads, and reading a database's state. */
@@ -40,15 +39,7 @@ final class RecoveryFixture implements AutoCloseable {
             SELECT topic || '/' || partition AS position, next_offset FROM command_offsets WHERE group_id = :group
             """;
 
-    private final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            INFRA.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class));
+    private final KafkaProducer<byte[], byte[]> producer = PipelineTestSupport.commandProducer();
 
     /** Publishes commands as a producer service does: Confluent wire format, keyed; waits for the acks. */
     void send(RecordEncoder encoder, String topic, List<Commands.Keyed> commands) {

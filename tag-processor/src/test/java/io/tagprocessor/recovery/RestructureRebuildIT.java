@@ -3,15 +3,10 @@ package io.tagprocessor.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tagprocessor.TagProcessorApplication;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
-import io.tagprocessor.replay.ReplayMode;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.wire.SchemaRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,15 +129,9 @@ class RestructureRebuildIT {
                         Stream.of(ServiceInstance.arguments(RecoveryFixture.INFRA, database, topics, group)))
                 .flatMap(s -> s)
                 .toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReplayMode.run(
-                TagProcessorApplication.class,
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        OperatorRun run = OperatorRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out();
     }
 
     /** The service started on the rebuilt database holds the live state and publishes the live entity events. */

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,13 +50,8 @@ class OutboxRelayIT extends PipelineTestSupport {
     @Autowired
     RelayProducers relayProducers;
 
-    private TopicProbe events;
+    private final TopicProbe events = probe(TOPICS.events());
     private OutboxRelay second;
-
-    @BeforeEach
-    void openProbe() {
-        events = probe(properties.topics().events());
-    }
 
     @AfterEach
     void restoreServiceRelay() {
@@ -65,7 +59,6 @@ class OutboxRelayIT extends PipelineTestSupport {
             second.stop();
         }
         serviceRelay.start();
-        events.close();
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.tagprocessor.testinfra;
 
 /**
- * Java agent loaded into the registry child JVM: halts it as soon as the JVM that launched it is
- * gone, so a killed test run or devstack (even {@code kill -9}) leaves no registry behind. Must stay
- * self-contained: it is copied alone into the agent jar.
+ * Java agent loaded into every child JVM {@link ChildProcess} launches (registry, standalone broker,
+ * service): halts it as soon as the JVM that launched it is gone, so a killed test run, devstack,
+ * chaos run or benchmark (even {@code kill -9}) leaves no process behind. Must stay self-contained: it
+ * is copied alone into the agent jar.
  */
 public final class ParentWatchdog {
 

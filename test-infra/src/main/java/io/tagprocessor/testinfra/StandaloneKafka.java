@@ -1,16 +1,19 @@
 package io.tagprocessor.testinfra;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node KRaft Kafka broker (combined broker and controller) as a separate OS process,
  * so that tests can stop it, {@code kill -9} it and start it again on the same port and data
  * directory. The child JVM runs {@code kafka.Kafka} from the kafka_2.13 jars Maven resolved for this
- * module; it halts by itself if the JVM that launched it dies (see {@link ParentWatchdog}).
+ * module; it halts by itself if the JVM that launched it dies (see {@link ChildProcess}).
  */
 public final class StandaloneKafka implements AutoCloseable {
 
@@ -30,75 +33,21 @@ public final class StandaloneKafka implements AutoCloseable {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-    private static final int LOG_TAIL_LINES = 40;
-    private static final String CLASSPATH_RESOURCE = "/standalone-kafka.classpath";
-
-    private static final String SERVER_PROPERTIES = """
-            process.roles=broker,controller
-            node.id=1
-            controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-            listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-            advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-            controller.listener.names=CONTROLLER
-            inter.broker.listener.name=PLAINTEXT
-            listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-            log.dirs=%3$s
-            num.partitions=1
-            auto.create.topics.enable=true
-            offsets.topic.replication.factor=1
-            offsets.topic.num.partitions=5
-            transaction.state.log.replication.factor=1
-            transaction.state.log.min.isr=1
-            transaction.state.log.num.partitions=5
-            share.coordinator.state.topic.replication.factor=1
-            share.coordinator.state.topic.min.isr=1
-            group.initial.rebalance.delay.ms=0
-            log.cleaner.backoff.ms=1000
-            """;
-
-    /** An extra listener that authenticates clients with SASL/PLAIN against the users given. */
-    private static final String SASL_PLAIN_LISTENER = """
-            listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d,SASL_PLAINTEXT://127.0.0.1:%3$d
-            advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,SASL_PLAINTEXT://127.0.0.1:%3$d
-            listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
-            sasl.enabled.mechanisms=PLAIN
-            listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN
-            listener.name.sasl_plaintext.plain.sasl.jaas.config=\
-              org.apache.kafka.common.security.plain.PlainLoginModule required %4$s;
-            """;
-
-    private static final String LOGBACK_XML = """
-            <configuration>
-              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} %msg%n</pattern></encoder>
-              </appender>
-              <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
-              <logger name="kafka.server.BrokerServer" level="INFO"/>
-              <logger name="kafka.server.ControllerServer" level="INFO"/>
-              <logger name="kafka.Kafka" level="INFO"/>
-              <root level="WARN"><appender-ref ref="OUT"/></root>
-            </configuration>
-            """;
 
     private final Path directory;
-    private final int port;
-    private final int controllerPort;
-    private final int saslPort;
-    private final Map<String, String> saslUsers;
+    private final StandaloneKafkaSettings settings;
     private final String clusterId = Uuid.randomUuid().toString();
-    private Process process;
+    private ChildProcess process;
 
-    private StandaloneKafka(Path directory, int port, int controllerPort, int saslPort, Map<String, String> saslUsers) {
+    private StandaloneKafka(Path directory, StandaloneKafkaSettings settings) {
         this.directory = directory;
-        this.port = port;
-        this.controllerPort = controllerPort;
-        this.saslPort = saslPort;
-        this.saslUsers = Map.copyOf(saslUsers);
+        this.settings = settings;
     }
 
     /** A broker that will keep its data in {@code directory} and listen on a port chosen now, free at this moment. */
     public static StandaloneKafka in(Path directory) {
-        return new StandaloneKafka(directory.toAbsolutePath(), Ports.free(), Ports.free(), 0, Map.of());
+        return new StandaloneKafka(
+                directory.toAbsolutePath(), new StandaloneKafkaSettings(Ports.free(), Ports.free(), 0, Map.of()));
     }
 
     /**
@@ -110,7 +59,9 @@ public final class StandaloneKafka implements AutoCloseable {
         if (users.isEmpty()) {
             throw new IllegalArgumentException("a SASL listener needs at least one user");
         }
-        return new StandaloneKafka(directory.toAbsolutePath(), Ports.free(), Ports.free(), Ports.free(), users);
+        return new StandaloneKafka(
+                directory.toAbsolutePath(),
+                new StandaloneKafkaSettings(Ports.free(), Ports.free(), Ports.free(), Map.copyOf(users)));
     }
 
     /** Formats the storage on first use, launches the broker and returns once it answers an admin client. */
@@ -120,15 +71,14 @@ public final class StandaloneKafka implements AutoCloseable {
         }
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve("server.properties"), serverProperties());
-            Files.writeString(directory.resolve("logback.xml"), LOGBACK_XML);
+            Files.writeString(directory.resolve("server.properties"), settings.serverProperties(dataDirectory()));
+            Files.writeString(directory.resolve("logback.xml"), StandaloneKafkaSettings.LOGBACK_XML);
             if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
                 format();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Kafka directory " + directory, e);
         }
-        long launched = System.nanoTime();
         process = launch(
                 "kafka.Kafka", List.of(directory.resolve("server.properties").toString()));
         awaitReady();
@@ -136,7 +86,7 @@ public final class StandaloneKafka implements AutoCloseable {
                 "kafka=standalone_ready bootstrap_servers={} pid={} startup_ms={}",
                 bootstrapServers(),
                 process.pid(),
-                (System.nanoTime() - launched) / 1_000_000);
+                (System.nanoTime() - process.launchedNanos()) / 1_000_000);
     }
 
     /** Graceful shutdown (SIGTERM: controlled shutdown, logs flushed); killed if not done within 30 s. */
@@ -144,13 +94,11 @@ public final class StandaloneKafka implements AutoCloseable {
         if (!isRunning()) {
             return;
         }
-        process.destroy();
-        if (!waitFor(process, STOP_TIMEOUT)) {
-            log.warn("kafka=standalone_stop_timeout pid={} action=kill", process.pid());
-            kill();
-            return;
+        if (process.stop(STOP_TIMEOUT)) {
+            log.info("kafka=standalone_stopped pid={}", process.pid());
+        } else {
+            log.warn("kafka=standalone_stop_timeout pid={} action=killed", process.pid());
         }
-        log.info("kafka=standalone_stopped pid={}", process.pid());
     }
 
     /** {@code kill -9}: the broker gets no chance to flush or close anything. */
@@ -158,8 +106,7 @@ public final class StandaloneKafka implements AutoCloseable {
         if (!isRunning()) {
             return;
         }
-        process.destroyForcibly();
-        waitFor(process, STOP_TIMEOUT);
+        process.kill();
         log.info("kafka=standalone_killed pid={}", process.pid());
     }
 
@@ -173,20 +120,41 @@ public final class StandaloneKafka implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker's process id, while it runs. */
+    public synchronized OptionalLong pid() {
+        return isRunning() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+    }
+
+    /** Deletes the broker's data (its log file stays); only while it is not running. */
+    public synchronized void deleteData() {
+        if (isRunning()) {
+            throw new IllegalStateException("the broker still runs on " + dataDirectory());
+        }
+        if (!Files.exists(dataDirectory())) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory())) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dataDirectory(), e);
+        }
+    }
+
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + settings.port();
     }
 
     /** The SASL_PLAINTEXT listener of a broker made by {@link #withSaslPlain}. */
     public String saslBootstrapServers() {
-        if (saslPort == 0) {
+        if (settings.saslPort() == 0) {
             throw new IllegalStateException("this broker has no SASL listener");
         }
-        return "127.0.0.1:" + saslPort;
+        return "127.0.0.1:" + settings.saslPort();
     }
 
     public int port() {
-        return port;
+        return settings.port();
     }
 
     public Path logFile() {
@@ -202,27 +170,8 @@ public final class StandaloneKafka implements AutoCloseable {
         return directory.resolve("data");
     }
 
-    private String serverProperties() {
-        // backslashes would be escapes in a properties file
-        String logDirs = dataDirectory().toString().replace('\\', '/');
-        String properties = SERVER_PROPERTIES.formatted(port, controllerPort, logDirs);
-        if (saslPort == 0) {
-            return properties;
-        }
-        StringBuilder users = new StringBuilder();
-        saslUsers.forEach((name, password) -> users.append(" user_")
-                .append(name)
-                .append("=\"")
-                .append(password)
-                .append('"'));
-        // later keys win in a properties file, so the SASL listener lines replace the plain ones
-        return properties
-                + SASL_PLAIN_LISTENER.formatted(
-                        port, controllerPort, saslPort, users.toString().strip());
-    }
-
     private void format() {
-        Process formatter = launch(
+        ChildProcess formatter = launch(
                 "kafka.tools.StorageTool",
                 List.of(
                         "format",
@@ -231,115 +180,51 @@ public final class StandaloneKafka implements AutoCloseable {
                         "-c",
                         directory.resolve("server.properties").toString(),
                         "--standalone"));
-        if (!waitFor(formatter, FORMAT_TIMEOUT) || formatter.exitValue() != 0) {
-            formatter.destroyForcibly();
+        if (formatter.awaitExit(FORMAT_TIMEOUT).orElse(-1) != 0) {
+            formatter.kill();
             throw new IllegalStateException("Formatting the Kafka storage in " + dataDirectory()
-                    + " failed; last lines of " + logFile() + ":\n" + logTail());
+                    + " failed; last lines of " + logFile() + ":\n" + formatter.logTail());
         }
     }
 
-    private Process launch(String mainClass, List<String> arguments) {
+    private ChildProcess launch(String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m",
                 "-Xmx768m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
-                "-javaagent:" + WatchdogAgentJar.writeInto(directory) + "="
-                        + ProcessHandle.current().pid(),
                 "-cp",
-                kafkaClassPath(),
+                StandaloneKafkaSettings.kafkaClassPath(),
                 mainClass));
         command.addAll(arguments);
-        try {
-            return new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot launch " + mainClass, e);
-        }
+        return ChildProcess.launch("Standalone Kafka (" + mainClass + ")", command, Map.of(), directory, logFile());
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Exception last = null;
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis()))) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw notReady("exited with code " + process.exitValue(), last);
-                }
-                try {
-                    if (!admin.describeCluster()
-                            .nodes()
-                            .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                            .isEmpty()) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw notReady("interrupted while waiting", e);
-                } catch (Exception e) {
-                    last = e;
-                }
-                sleep(Duration.ofMillis(200));
-            }
+            process.awaitReady(READY_TIMEOUT, () -> hasNodes(admin));
+        } catch (IllegalStateException e) {
+            kill();
+            throw e;
         }
-        kill();
-        throw notReady("not ready after " + READY_TIMEOUT.toSeconds() + " s", last);
     }
 
-    private IllegalStateException notReady(String reason, Exception cause) {
-        return new IllegalStateException(
-                "Standalone Kafka at " + bootstrapServers() + " " + reason + "; last lines of " + logFile() + ":\n"
-                        + logTail(),
-                cause);
-    }
-
-    private String logTail() {
+    private static boolean hasNodes(Admin admin) {
         try {
-            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - LOG_TAIL_LINES), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    /** The class path Maven resolved for test-infra (written at build time), else this JVM's own. */
-    static String kafkaClassPath() {
-        try (InputStream in = StandaloneKafka.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in != null) {
-                String resolved = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (!resolved.isEmpty()) {
-                    return resolved;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + CLASSPATH_RESOURCE, e);
-        }
-        return System.getProperty("java.class.path");
-    }
-
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return !admin.describeCluster()
+                    .nodes()
+                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 }

@@ -2,15 +2,10 @@ package io.tagprocessor.testinfra;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +23,6 @@ public final class TestInfrastructure {
 
     private final KafkaCluster kafka;
     private final ApicurioRegistry registry;
-    private PostgresServer postgres;
 
     private TestInfrastructure(KafkaCluster kafka, ApicurioRegistry registry) {
         this.kafka = kafka;
@@ -67,42 +61,18 @@ public final class TestInfrastructure {
 
     /** Creates a brand-new empty PostgreSQL database (unique name with this prefix) and returns it; close() drops it (WITH (FORCE)). */
     public PostgresDatabase newDatabase(String namePrefix) {
-        return postgres().create(namePrefix);
+        return PostgresServer.shared().create(namePrefix);
     }
 
     /** Creates the topics (replication factor 1) that do not exist yet; existing ones are left as they are. */
     public void createTopics(int partitions, String... names) {
-        List<NewTopic> topics = Arrays.stream(names)
-                .map(name -> new NewTopic(name, partitions, (short) 1))
-                .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
-            for (var result : admin.createTopics(topics).values().entrySet()) {
-                awaitCreated(result.getKey(), result.getValue());
-            }
+            TopicAdmin.create(
+                    admin,
+                    Arrays.stream(names)
+                            .map(name -> new NewTopic(name, partitions, (short) 1))
+                            .toList());
         }
-    }
-
-    private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> creation) {
-        try {
-            creation.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Topic " + topic + " not created within " + ADMIN_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
-        }
-    }
-
-    private synchronized PostgresServer postgres() {
-        if (postgres == null) {
-            postgres = PostgresServer.start();
-        }
-        return postgres;
     }
 
     private static TestInfrastructure start() {
@@ -129,11 +99,6 @@ public final class TestInfrastructure {
     }
 
     private void stop() {
-        synchronized (this) {
-            if (postgres != null) {
-                quietly("postgres", postgres::close);
-            }
-        }
         quietly("kafka", kafka::close);
         quietly("registry", registry::close);
     }

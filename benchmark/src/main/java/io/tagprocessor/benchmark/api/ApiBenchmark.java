@@ -3,11 +3,11 @@ package io.tagprocessor.benchmark.api;
 import io.tagprocessor.benchmark.probe.ProcStat;
 import io.tagprocessor.benchmark.report.Line;
 import io.tagprocessor.benchmark.report.Report;
-import io.tagprocessor.benchmark.stack.Databases;
-import io.tagprocessor.benchmark.stack.ServiceProcess;
-import io.tagprocessor.benchmark.stack.Stack;
-import io.tagprocessor.benchmark.stack.TopicSet;
-import io.tagprocessor.testinfra.Ports;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.PostgresServer;
+import io.tagprocessor.testinfra.ServiceProcess;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.Stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +55,9 @@ public final class ApiBenchmark {
                 .resolve("api")
                 .normalize();
         Report report = new Report(results);
-        try (Stack stack = Stack.start(results.resolve("logs"), new Databases("127.0.0.1", 5432, "postgres"))) {
-            String database = stack.databases().create("bench_api");
-            try (ServiceProcess service = launch(stack, database, jar, results)) {
+        try (Stack stack = Stack.start(results.resolve("logs"), PostgresServer.local())) {
+            PostgresDatabase database = stack.newDatabase("bench_api");
+            try (ServiceProcess service = launch(stack, database, jar)) {
                 run(report, stack, database, service, dataset, requests, warmup, seed);
             }
         } finally {
@@ -70,17 +69,17 @@ public final class ApiBenchmark {
     private static void run(
             Report report,
             Stack stack,
-            String database,
+            PostgresDatabase database,
             ServiceProcess service,
             ApiDataset dataset,
             int requests,
             int warmup,
             long seed)
             throws SQLException {
-        awaitReady(service);
+        service.awaitReady(READY_LIMIT);
         long assignments;
         long started = System.nanoTime();
-        try (Connection connection = stack.databases().connect(database)) {
+        try (Connection connection = database.connect()) {
             assignments = dataset.load(connection);
         }
         report.print(new Line()
@@ -110,14 +109,11 @@ public final class ApiBenchmark {
                 java.util.Collections.nCopies(Math.max(100, requests / 10), draw.mostPopularTagDetail()));
     }
 
-    private static ServiceProcess launch(Stack stack, String database, Path jar, Path results) {
-        TopicSet topics = TopicSet.prefixed("api.", "tag-processor-api");
-        Map<String, String> env = new LinkedHashMap<>(topics.environment());
-        env.put("DATABASE_URL", database);
-        env.put("DATABASE_USERNAME", stack.databases().username());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", stack.registryUrl());
-        return ServiceProcess.launch(jar, List.of(), env, Ports.free(), results.resolve("logs/service-api.log"));
+    private static ServiceProcess launch(Stack stack, PostgresDatabase database, Path jar) {
+        Map<String, String> env = new LinkedHashMap<>(
+                stack.serviceEnvironment(database, ServiceTopics.defaults().prefixed("api.")));
+        env.put("CONSUMER_GROUP_ID", "tag-processor-api");
+        return stack.service("api", jar, List.of(), env).start();
     }
 
     private static void measure(
@@ -145,16 +141,6 @@ public final class ApiBenchmark {
                 .with("requests_per_s", paths.size() / seconds, 0)
                 .with("service_cores", serviceCpu / seconds, 2)
                 .with("host_busy_pct", hostBusy, 0));
-    }
-
-    private static void awaitReady(ServiceProcess service) {
-        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
-        while (!service.ready()) {
-            if (!service.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the service did not become ready; see its log");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-        }
     }
 
     private static String value(String[] args, String name, String fallback) {

@@ -1,9 +1,8 @@
 package io.tagprocessor.benchmark.limits;
 
 import io.tagprocessor.benchmark.stack.Producers;
-import io.tagprocessor.benchmark.stack.Stack;
-import io.tagprocessor.benchmark.stack.Topics;
 import io.tagprocessor.benchmark.workload.EncodedCommand;
+import io.tagprocessor.testinfra.Stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class KafkaLimit {
     private KafkaLimit() {}
 
     public static LimitResult run(Stack stack, int partitions, List<EncodedCommand> records) {
-        Topics.create(stack.admin(), partitions, TOPIC);
+        stack.createTopic(TOPIC, partitions);
         long bytes = records.stream()
                 .mapToLong(r -> r.key().length + r.value().length)
                 .sum();

@@ -1,6 +1,6 @@
 package io.tagprocessor.benchmark.limits;
 
-import io.tagprocessor.benchmark.stack.Stack;
+import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.Effect;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
 import io.tagprocessor.store.AssignmentRow;
@@ -15,6 +15,8 @@ import io.tagprocessor.store.TagDefinition;
 import io.tagprocessor.store.TagRepository;
 import io.tagprocessor.store.TagRow;
 import io.tagprocessor.tagging.TagName;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +53,8 @@ public final class PostgresLimit {
     private PostgresLimit() {}
 
     public static LimitResult run(Stack stack, Path migrations, List<GeneratedCommand> backlog) {
-        String url = stack.databases().create("bench_limit_pg");
-        OutboxPayloads payloads = new OutboxPayloads(stack.schemaRegistry());
+        PostgresDatabase database = stack.newDatabase("bench_limit_pg");
+        OutboxPayloads payloads = new OutboxPayloads(Registry.client(stack));
         List<OutboxRow> outbox = backlog.stream()
                 .filter(GeneratedCommand::causesEvent)
                 .flatMap(c -> payloads.rowsOf(c).stream())
@@ -72,7 +74,7 @@ public final class PostgresLimit {
             }
         }
         List<ProcessedEvent> claims = claims(backlog, now);
-        try (Connection connection = stack.databases().connect(url)) {
+        try (Connection connection = database.connect()) {
             migrate(connection, migrations);
             connection.setAutoCommit(false);
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));

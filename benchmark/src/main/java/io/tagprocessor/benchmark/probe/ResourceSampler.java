@@ -1,5 +1,8 @@
 package io.tagprocessor.benchmark.probe;
 
+import io.tagprocessor.testinfra.LagReader;
+import io.tagprocessor.testinfra.ServiceProcess;
+import io.tagprocessor.testinfra.Stack;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Takes a {@link Sample} once a second on a thread of its own until closed. Times are seconds
@@ -29,21 +31,16 @@ public final class ResourceSampler implements AutoCloseable {
     });
 
     /**
+     * Samples from the service's launch on.
+     *
+     * @param lag the service's consumer group's lag on its commands topic
      * @param database a connection to the service's database (closed with the sampler)
-     * @param brokerPid the broker's process, empty when it runs inside the benchmark's JVM
      */
-    public ResourceSampler(
-            long originNanos,
-            long servicePid,
-            OptionalLong brokerPid,
-            Admin admin,
-            String commandsTopic,
-            String group,
-            Connection database) {
-        this.originNanos = originNanos;
-        this.servicePid = servicePid;
-        this.brokerPid = brokerPid;
-        this.lag = new LagReader(admin, commandsTopic, group);
+    public ResourceSampler(ServiceProcess service, Stack stack, LagReader lag, Connection database) {
+        this.originNanos = service.launchedNanos();
+        this.servicePid = service.pid();
+        this.brokerPid = stack.kafka().pid();
+        this.lag = lag;
         this.postgres = new PostgresBackends(database);
     }
 

@@ -43,7 +43,7 @@ public final class BacklogScenario {
             long readyNanos = 0;
             long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             boolean complete = false;
-            while (!complete && run.service().isAlive() && System.nanoTime() < deadline && !stalled(watcher)) {
+            while (!complete && run.service().isRunning() && System.nanoTime() < deadline && !stalled(watcher)) {
                 complete = watcher.awaitAll(STEP);
                 if (readyNanos == 0 && run.service().ready()) {
                     readyNanos = System.nanoTime();
@@ -69,7 +69,7 @@ public final class BacklogScenario {
                         run.mode().label(),
                         watcher.matched(),
                         expected.size(),
-                        run.service().isAlive(),
+                        run.service().isRunning(),
                         stalled(watcher));
             }
             List<Sample> samples = run.sampler().samples();

@@ -1,10 +1,11 @@
 package io.tagprocessor.benchmark.scenario;
 
 import io.tagprocessor.benchmark.probe.ResourceSampler;
-import io.tagprocessor.benchmark.stack.ServiceProcess;
-import io.tagprocessor.benchmark.stack.Stack;
-import io.tagprocessor.benchmark.stack.TopicSet;
-import io.tagprocessor.testinfra.Ports;
+import io.tagprocessor.testinfra.LagReader;
+import io.tagprocessor.testinfra.PostgresDatabase;
+import io.tagprocessor.testinfra.ServiceProcess;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.Stack;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,11 +23,11 @@ public final class ServiceRun implements AutoCloseable {
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(500);
 
     private final Mode mode;
-    private final TopicSet topics;
+    private final ServiceTopics topics;
     private final ServiceProcess service;
     private final ResourceSampler sampler;
 
-    private ServiceRun(Mode mode, TopicSet topics, ServiceProcess service, ResourceSampler sampler) {
+    private ServiceRun(Mode mode, ServiceTopics topics, ServiceProcess service, ResourceSampler sampler) {
         this.mode = mode;
         this.topics = topics;
         this.service = service;
@@ -34,26 +35,16 @@ public final class ServiceRun implements AutoCloseable {
     }
 
     public static ServiceRun launch(
-            Stack stack, Mode mode, TopicSet topics, Path serviceJar, List<String> javaOptions) {
-        String database = stack.databases().create("bench_" + mode.label());
-        Map<String, String> env = new LinkedHashMap<>(topics.environment());
-        env.put("DATABASE_URL", database);
-        env.put("DATABASE_USERNAME", stack.databases().username());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", stack.registryUrl());
+            Stack stack, Mode mode, ServiceTopics topics, Path serviceJar, List<String> javaOptions) {
+        PostgresDatabase database = stack.newDatabase("bench_" + mode.label());
+        Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment(database, topics));
+        env.put("CONSUMER_GROUP_ID", mode.group());
         env.putAll(mode.environment());
-        ServiceProcess service = ServiceProcess.launch(
-                serviceJar, javaOptions, env, Ports.free(), stack.logs().resolve("service-" + mode.label() + ".log"));
+        ServiceProcess service =
+                stack.service(mode.label(), serviceJar, javaOptions, env).start();
         try {
-            ResourceSampler sampler = new ResourceSampler(
-                            service.launchedNanos(),
-                            service.pid(),
-                            stack.broker().pid(),
-                            stack.admin(),
-                            topics.commands(),
-                            topics.group(),
-                            stack.databases().connect(database))
-                    .start();
+            LagReader lag = new LagReader(stack.admin(), topics.commands(), mode.group());
+            ResourceSampler sampler = new ResourceSampler(service, stack, lag, database.connect()).start();
             return new ServiceRun(mode, topics, service, sampler);
         } catch (SQLException | RuntimeException e) {
             service.close();
@@ -65,7 +56,7 @@ public final class ServiceRun implements AutoCloseable {
         return mode;
     }
 
-    public TopicSet topics() {
+    public ServiceTopics topics() {
         return topics;
     }
 
@@ -83,7 +74,7 @@ public final class ServiceRun implements AutoCloseable {
      */
     public boolean awaitCaughtUp(Duration timeLimit) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        while (System.nanoTime() < deadline && service.isAlive()) {
+        while (System.nanoTime() < deadline && service.isRunning()) {
             if (sampler.sample().lag() == 0) {
                 return true;
             }

@@ -1,5 +1,5 @@
 /**
- * What the benchmark runs against: the broker, the schema registry, fresh PostgreSQL databases,
- * the topics, and the packaged service as a separate process.
+ * What the benchmark adds to test-infra's stack: producers configured as a producing service would
+ * configure them, and the registry client they encode with.
  */
 package io.tagprocessor.benchmark.stack;

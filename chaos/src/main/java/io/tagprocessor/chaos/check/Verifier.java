@@ -1,7 +1,5 @@
 package io.tagprocessor.chaos.check;
 
-import io.tagprocessor.avro.event.EntityDeletedEvent;
-import io.tagprocessor.avro.event.EntityTagsChanged;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.rejection.CommandRejected;
 import io.tagprocessor.avro.state.EntityTagState;
@@ -10,9 +8,9 @@ import io.tagprocessor.chaos.model.EntityModel;
 import io.tagprocessor.chaos.model.Expected;
 import io.tagprocessor.chaos.model.LoggedRecord;
 import io.tagprocessor.chaos.model.Model;
-import io.tagprocessor.chaos.model.Snapshot;
 import io.tagprocessor.chaos.model.TagModel;
-import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.util.Arrays;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -34,19 +31,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class Verifier {
 
+    private static final ServiceTopics TOPICS = ServiceTopics.defaults();
+
     private final Model model;
     private final DatabaseState database;
     private final Findings findings = new Findings();
-    private final ConfluentAvroDeserializer<TagEvent> events;
+    private final EventCheck eventCheck;
     private final ConfluentAvroDeserializer<EntityTagState> states;
     private final ConfluentAvroDeserializer<CommandRejected> rejections;
-    private int eventCount;
-    private int redelivered;
 
     public Verifier(Model model, DatabaseState database, SchemaRegistry registry) {
         this.model = model;
         this.database = database;
-        this.events = new ConfluentAvroDeserializer<>(registry, TagEvent.class);
+        this.eventCheck = new EventCheck(model, findings, new ConfluentAvroDeserializer<>(registry, TagEvent.class));
         this.states = new ConfluentAvroDeserializer<>(registry, EntityTagState.class);
         this.rejections = new ConfluentAvroDeserializer<>(registry, CommandRejected.class);
     }
@@ -56,11 +53,11 @@ public final class Verifier {
     }
 
     public int eventCount() {
-        return eventCount;
+        return eventCheck.eventCount();
     }
 
     public int redeliveredEvents() {
-        return redelivered;
+        return eventCheck.redelivered();
     }
 
     public void checkClaims() {
@@ -122,98 +119,9 @@ public final class Verifier {
         }
     }
 
+    /** Every event published once in content, caused by an applied command, each entity's versions in order. */
     public void checkEvents(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, byte[]> firstCopy = new HashMap<>();
-        Map<String, List<ConsumerRecord<byte[], byte[]>>> byEntity = new TreeMap<>();
-        Set<String> tagCausations = new HashSet<>();
-        for (ConsumerRecord<byte[], byte[]> record : inOrder(records)) {
-            eventCount++;
-            String eventId = TopicReader.header(record, "event_id");
-            byte[] previous = firstCopy.putIfAbsent(eventId, record.value());
-            if (previous != null) {
-                redelivered++;
-                if (!Arrays.equals(previous, record.value())) {
-                    findings.add(
-                            Kind.DOUBLED,
-                            "event " + eventId + " published twice with different content (key "
-                                    + TopicReader.key(record) + ")");
-                }
-                continue;
-            }
-            TagEvent event = events.deserialize(Topics.EVENTS, record.value());
-            String causation = event.getCausationId().toString();
-            if (!model.applied(causation)) {
-                findings.add(
-                        Kind.DOUBLED,
-                        "event " + eventId + " caused by " + causation + ", which the model did not apply (key "
-                                + TopicReader.key(record) + ")");
-            }
-            Object payload = event.getPayload();
-            if (payload instanceof EntityTagsChanged || payload instanceof EntityDeletedEvent) {
-                byEntity.computeIfAbsent(TopicReader.key(record), k -> new java.util.ArrayList<>())
-                        .add(record);
-            } else {
-                tagCausations.add(causation);
-            }
-        }
-        byEntity.forEach(this::checkEntityEvents);
-        model.entities().values().stream()
-                .filter(e -> e.version() > 0 && !byEntity.containsKey(e.key()))
-                .forEach(e ->
-                        findings.add(Kind.LOST, "no event at all for " + e.key() + " (version " + e.version() + ")"));
-        model.appliedTagCommands().stream()
-                .filter(id -> !tagCausations.contains(id))
-                .forEach(id -> findings.add(Kind.LOST, "no tag event for applied tag command " + id));
-    }
-
-    /** First copies only, in publish order: each version once, last + 1 each time, as the model says. */
-    private void checkEntityEvents(String key, List<ConsumerRecord<byte[], byte[]>> records) {
-        EntityModel entity = model.entities().get(key);
-        Map<Long, String> ids = new HashMap<>();
-        long last = 0;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            TagEvent event = events.deserialize(Topics.EVENTS, record.value());
-            long version;
-            Set<String> tags;
-            boolean deletion = event.getPayload() instanceof EntityDeletedEvent;
-            if (deletion) {
-                version = ((EntityDeletedEvent) event.getPayload()).getVersion();
-                tags = Set.of();
-            } else {
-                EntityTagsChanged changed = (EntityTagsChanged) event.getPayload();
-                version = changed.getVersion();
-                tags = new TreeSet<>(changed.getTags());
-            }
-            String eventId = event.getEventId().toString();
-            String earlier = ids.putIfAbsent(version, eventId);
-            if (earlier != null) {
-                findings.add(
-                        Kind.DOUBLED,
-                        key + " version " + version + " published as two events " + earlier + " and " + eventId);
-                continue;
-            }
-            if (version != last + 1) {
-                findings.add(Kind.ORDER_VIOLATION, key + " published version " + version + " after " + last);
-            }
-            last = Math.max(last, version);
-            Snapshot expected = entity == null ? null : entity.at(version);
-            if (expected == null) {
-                findings.add(Kind.DOUBLED, key + " event for version " + version + " the model never reached");
-            } else if (!expected.tags().equals(tags)
-                    || expected.deletion() != deletion
-                    || !expected.causationId().equals(event.getCausationId().toString())) {
-                findings.add(
-                        Kind.EVENT_MISMATCH,
-                        key + " version " + version + ": event " + tags + " by " + event.getCausationId()
-                                + (deletion ? " (deleted)" : "") + ", expected " + expected);
-            }
-        }
-        long expectedVersion = entity == null ? 0 : entity.version();
-        for (long v = 1; v <= expectedVersion; v++) {
-            if (!ids.containsKey(v)) {
-                findings.add(Kind.LOST, key + " has no event for version " + v);
-            }
-        }
+        eventCheck.check(records);
     }
 
     /** The last record of each key on the compacted topic against the entity's row. */
@@ -225,7 +133,7 @@ public final class Verifier {
         for (String key : keys) {
             Map<String, String> assigned = database.assignments().getOrDefault(key, Map.of());
             ConsumerRecord<byte[], byte[]> record = last.get(key);
-            EntityTagState state = record == null ? null : states.deserialize(Topics.ENTITY_STATE, record.value());
+            EntityTagState state = record == null ? null : states.deserialize(TOPICS.entityState(), record.value());
             if (assigned.isEmpty()) {
                 if (state != null) {
                     findings.add(
@@ -252,7 +160,7 @@ public final class Verifier {
     public void checkRejections(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, Set<String>> reasons = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            CommandRejected rejected = rejections.deserialize(Topics.REJECTIONS, record.value());
+            CommandRejected rejected = rejections.deserialize(TOPICS.rejections(), record.value());
             reasons.computeIfAbsent(rejected.getCommandId(), k -> new HashSet<>())
                     .add(rejected.getReason());
         }
@@ -299,7 +207,7 @@ public final class Verifier {
                 .forEach(p -> findings.add(Kind.DOUBLED, "dead letter for " + p + " which needed none"));
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> inOrder(List<ConsumerRecord<byte[], byte[]>> records) {
+    static List<ConsumerRecord<byte[], byte[]>> inOrder(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream()
                 .sorted(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
                         .thenComparingLong(ConsumerRecord::offset))

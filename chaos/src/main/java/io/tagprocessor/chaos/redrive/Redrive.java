@@ -1,7 +1,9 @@
 package io.tagprocessor.chaos.redrive;
 
 import io.tagprocessor.avro.command.TagCommand;
-import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.testinfra.ByteProducers;
+import io.tagprocessor.testinfra.ServiceTopics;
+import io.tagprocessor.testinfra.TopicReader;
 import io.tagprocessor.wire.CachingSchemaRegistry;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.ConfluentRegistryClient;
@@ -14,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,8 +26,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Re-drives one record of {@code tag-commands.DLT} after its cause was fixed: publishes its original
@@ -39,6 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (applied, rejected) is refused: re-driving it cannot change anything.
  */
 public final class Redrive {
+
+    private static final ServiceTopics TOPICS = ServiceTopics.defaults();
 
     public static final String REDRIVEN_FROM = "redriven_from";
 
@@ -55,7 +55,7 @@ public final class Redrive {
             String bootstrapServers, Connection database, SchemaRegistry registry, int dltPartition, long dltOffset)
             throws SQLException {
         ConsumerRecord<byte[], byte[]> letter = read(bootstrapServers, dltPartition, dltOffset);
-        String deadLetter = Topics.DEAD_LETTER + "/" + dltPartition + "/" + dltOffset;
+        String deadLetter = TOPICS.deadLetter() + "/" + dltPartition + "/" + dltOffset;
         String commandId = commandIdOf(registry, letter.value());
         boolean released = false;
         if (commandId != null) {
@@ -79,7 +79,7 @@ public final class Redrive {
         }
         try {
             TagCommand command =
-                    new ConfluentAvroDeserializer<>(registry, TagCommand.class).deserialize(Topics.COMMANDS, value);
+                    new ConfluentAvroDeserializer<>(registry, TagCommand.class).deserialize(TOPICS.commands(), value);
             return command.getCommandId() == null
                     ? null
                     : command.getCommandId().toString();
@@ -98,49 +98,27 @@ public final class Redrive {
     }
 
     private static ConsumerRecord<byte[], byte[]> read(String bootstrapServers, int partition, long offset) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                16 * 1024 * 1024,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            TopicPartition topicPartition = new TopicPartition(Topics.DEAD_LETTER, partition);
-            consumer.assign(List.of(topicPartition));
+        try (KafkaConsumer<byte[], byte[]> consumer = TopicReader.open(bootstrapServers, TOPICS.deadLetter(), true)) {
+            TopicPartition topicPartition = new TopicPartition(TOPICS.deadLetter(), partition);
             consumer.seek(topicPartition, offset);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() == offset) {
+                    if (record.partition() == partition && record.offset() == offset) {
                         return record;
                     }
                 }
             }
         }
-        throw new IllegalArgumentException("no record at " + Topics.DEAD_LETTER + "/" + partition + "/" + offset);
+        throw new IllegalArgumentException("no record at " + TOPICS.deadLetter() + "/" + partition + "/" + offset);
     }
 
     private static RecordMetadata publish(String bootstrapServers, ConsumerRecord<byte[], byte[]> letter, String from) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REDRIVEN_FROM, from.getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                16 * 1024 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class))) {
-            return producer.send(new ProducerRecord<>(Topics.COMMANDS, null, letter.key(), letter.value(), headers))
+        try (KafkaProducer<byte[], byte[]> producer = ByteProducers.create(
+                bootstrapServers, Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024))) {
+            return producer.send(new ProducerRecord<>(TOPICS.commands(), null, letter.key(), letter.value(), headers))
                     .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot publish the re-driven record", e.getCause());
@@ -175,7 +153,7 @@ public final class Redrive {
                     Integer.parseInt(options.get("--dlt-partition")),
                     Long.parseLong(options.get("--dlt-offset")));
             System.out.println("redrive: dead_letter=" + result.deadLetter() + " command_id=" + result.commandId()
-                    + " claim_released=" + result.claimReleased() + " republished_at=" + Topics.COMMANDS + "/"
+                    + " claim_released=" + result.claimReleased() + " republished_at=" + TOPICS.commands() + "/"
                     + result.partition() + "/" + result.offset());
         }
     }

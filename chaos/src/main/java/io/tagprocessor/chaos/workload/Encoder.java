@@ -2,7 +2,7 @@ package io.tagprocessor.chaos.workload;
 
 import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
-import io.tagprocessor.chaos.stack.Topics;
+import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.wire.CachingSchemaRegistry;
 import io.tagprocessor.wire.ConfluentAvroSerializer;
 import io.tagprocessor.wire.ConfluentRegistryClient;
@@ -42,7 +42,7 @@ public final class Encoder {
     }
 
     public byte[] command(TagCommand command) {
-        return serializer.serialize(Topics.COMMANDS, command);
+        return serializer.serialize(ServiceTopics.defaults().commands(), command);
     }
 
     public byte[] value(Planned planned) {
@@ -85,7 +85,7 @@ public final class Encoder {
     /** A well-framed TagCommand whose commandId is the string "not-a-uuid" (the field is a uuid logical type). */
     public byte[] commandIdNotAUuid() {
         Schema schema = TagCommand.getClassSchema();
-        int schemaId = registry.register(Topics.COMMANDS + "-value", schema);
+        int schemaId = registry.register(ServiceTopics.defaults().commands() + "-value", schema);
         Schema assignSchema = TagAssigned.getClassSchema();
         GenericRecord payload = new GenericData.Record(assignSchema);
         payload.put("entityType", "doc");

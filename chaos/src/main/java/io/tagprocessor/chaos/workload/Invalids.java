@@ -76,4 +76,20 @@ final class Invalids {
         command.setSource(source);
         return workload.invalid(phase, key, command, reason);
     }
+
+    /** One entity driven to the 100-tag limit: a refused assign, a refused oversized set, a no-op. */
+    void crowd(int phase, List<Planned> records) {
+        List<String> hundred = new ArrayList<>();
+        for (int n = 0; n < 100; n++) {
+            hundred.add("Crowd-%03d".formatted(n));
+        }
+        records.add(workload.original(phase, "doc:crowded", new EntityTagsReplaced("doc", "crowded", hundred)));
+        records.add(workload.original(phase, "doc:crowded", new TagAssigned("doc", "crowded", "Crowd-100")));
+        List<String> tooMany = new ArrayList<>(hundred);
+        tooMany.add("Crowd-100");
+        records.add(workload.invalid(
+                phase, "doc:crowded", new EntityTagsReplaced("doc", "crowded", tooMany), "TOO_MANY_TAGS"));
+        records.add(workload.original(phase, "doc:crowded", new TagAssigned("doc", "crowded", "crowd-005")));
+        records.add(workload.original(phase, "doc:crowded", new TagUnassigned("doc", "crowded", "Crowd-000")));
+    }
 }

@@ -5,15 +5,12 @@ import io.tagprocessor.avro.command.EntityTagsReplaced;
 import io.tagprocessor.avro.command.TagAssigned;
 import io.tagprocessor.avro.command.TagCommand;
 import io.tagprocessor.avro.command.TagDefined;
-import io.tagprocessor.avro.command.TagDeleted;
-import io.tagprocessor.avro.command.TagRenamed;
 import io.tagprocessor.avro.command.TagUnassigned;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -43,7 +40,6 @@ public final class Workload {
     private static final String[] ACTORS = {"alice", "bob", "svc-cms", "svc-search", "ops"};
     private static final int AFFINITY = 8;
     private static final int FRESH_PER_EPOCH = 20;
-    private static final int CROWD = 100;
 
     private final WorkloadShape shape;
     private final Random random;
@@ -87,7 +83,7 @@ public final class Workload {
             int count = epoch == shape.epochs() ? shape.commands() - perEpoch * (shape.epochs() - 1) : perEpoch;
             phases.add(new Phase(phases.size(), "load-" + epoch, load(phases.size(), epoch, count)));
             if (epoch < shape.epochs()) {
-                lifecycle(phases, epoch);
+                TagLifecycle.plan(this, phases, epoch, lifecycleName);
             }
         }
         return phases;
@@ -111,7 +107,7 @@ public final class Workload {
     private List<Planned> load(int phase, int epoch, int count) {
         List<Planned> records = new ArrayList<>(count);
         if (epoch == 1) {
-            crowd(phase, records);
+            invalids.crowd(phase, records);
         }
         while (records.size() < count) {
             double r = random.nextDouble();
@@ -127,21 +123,6 @@ public final class Workload {
             }
         }
         return records;
-    }
-
-    /** One entity driven to the 100-tag limit: a refused assign, a refused oversized set, a no-op. */
-    private void crowd(int phase, List<Planned> records) {
-        List<String> hundred = new ArrayList<>();
-        for (int n = 0; n < CROWD; n++) {
-            hundred.add("Crowd-%03d".formatted(n));
-        }
-        records.add(original(phase, "doc:crowded", new EntityTagsReplaced("doc", "crowded", hundred)));
-        records.add(original(phase, "doc:crowded", new TagAssigned("doc", "crowded", "Crowd-100")));
-        List<String> tooMany = new ArrayList<>(hundred);
-        tooMany.add("Crowd-100");
-        records.add(invalid(phase, "doc:crowded", new EntityTagsReplaced("doc", "crowded", tooMany), "TOO_MANY_TAGS"));
-        records.add(original(phase, "doc:crowded", new TagAssigned("doc", "crowded", "crowd-005")));
-        records.add(original(phase, "doc:crowded", new TagUnassigned("doc", "crowded", "Crowd-000")));
     }
 
     private Planned valid(int phase, int epoch) {
@@ -211,47 +192,6 @@ public final class Workload {
         return random.nextInt(4) == 0 ? Names.variant(canonical, random) : canonical;
     }
 
-    /**
-     * Renames, case-only renames, deletions and redefinitions of lifecycle tags, and refused ones. What
-     * cannot touch an entity goes into one phase; every rename or deletion that may gets a phase of its own.
-     */
-    private void lifecycle(List<Phase> phases, int epoch) {
-        List<Planned> harmless = new ArrayList<>();
-        int first = phases.size();
-        phases.add(new Phase(first, "tag-lifecycle-" + epoch, harmless));
-        for (int l = 0; l < shape.lifecycleTags(); l++) {
-            String current = lifecycleName[l];
-            String key = Names.tagKey(current);
-            double r = random.nextDouble();
-            if (r < 0.30) {
-                String renamed = "Life-%02d-r%d".formatted(l, epoch);
-                alone(phases, epoch, key, new TagRenamed(current, renamed));
-                lifecycleName[l] = renamed;
-            } else if (r < 0.40) {
-                String other = current.equals(current.toUpperCase(Locale.ROOT))
-                        ? current.toLowerCase(Locale.ROOT)
-                        : current.toUpperCase(Locale.ROOT);
-                alone(phases, epoch, key, new TagRenamed(current, other));
-                lifecycleName[l] = other;
-            } else if (r < 0.55) {
-                alone(phases, epoch, key, new TagDeleted(current));
-            } else if (r < 0.65) {
-                harmless.add(original(first, key, new TagDefined(current, "lifecycle " + l + " in " + epoch, color())));
-            } else if (r < 0.72) {
-                String taken = Names.poolTag(random.nextInt(shape.poolTags()));
-                harmless.add(original(first, key, new TagRenamed(current, taken)));
-            }
-        }
-        String ghost = "Ghost-" + epoch;
-        harmless.add(original(first, Names.tagKey(ghost), new TagRenamed(ghost, ghost + "-renamed")));
-        harmless.add(original(first, Names.tagKey(ghost), new TagDeleted(ghost)));
-    }
-
-    private void alone(List<Phase> phases, int epoch, String key, Object payload) {
-        int index = phases.size();
-        phases.add(new Phase(index, "tag-lifecycle-" + epoch + "-" + index, List.of(original(index, key, payload))));
-    }
-
     private Planned resendCandidate() {
         int size = originals.size();
         int index = random.nextInt(10) < 7 ? size - 1 - random.nextInt(Math.min(300, size)) : random.nextInt(size);
@@ -263,7 +203,7 @@ public final class Workload {
         return random.nextInt(5) == 0 ? random.nextInt(hot) : random.nextInt(shape.entities());
     }
 
-    private String color() {
+    String color() {
         return random.nextBoolean() ? "#%06X".formatted(random.nextInt(0x1000000)) : null;
     }
 
@@ -294,6 +234,10 @@ public final class Workload {
 
     Random random() {
         return random;
+    }
+
+    WorkloadShape shape() {
+        return shape;
     }
 
     int randomEntity() {

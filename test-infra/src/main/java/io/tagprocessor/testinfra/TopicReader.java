@@ -1,4 +1,4 @@
-package io.tagprocessor.chaos.check;
+package io.tagprocessor.testinfra;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,19 +12,30 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic, every partition from its beginning to the end offset it has when reading starts. */
+/**
+ * Reads a topic as a subscriber does: raw bytes, {@code read_committed}, every partition assigned (no
+ * consumer group, so nothing is committed and no rebalance waits), records up to 16 MiB.
+ */
 public final class TopicReader {
 
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(3);
 
     private TopicReader() {}
 
-    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+    /**
+     * A consumer of every partition of {@code topic}, positioned at its beginning or at its end now
+     * (positions resolved before this returns, so nothing produced afterwards is missed); the caller
+     * polls and closes it.
+     */
+    public static KafkaConsumer<byte[], byte[]> open(String bootstrapServers, String topic, boolean fromBeginning) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 16 * 1024 * 1024,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -32,38 +43,48 @@ public final class TopicReader {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                ByteArrayDeserializer.class));
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+            if (fromBeginning) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            partitions.forEach(consumer::position);
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+
+    /** Every record of the topic, each partition from its beginning to the end offset it had when reading began. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = open(bootstrapServers, topic, true)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!caughtUp(consumer, partitions, end)) {
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
                 }
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             records.removeIf(r -> r.offset() >= end.get(new TopicPartition(topic, r.partition())));
             return records;
         }
     }
 
-    private static boolean caughtUp(
-            KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
-        for (TopicPartition partition : partitions) {
-            if (consumer.position(partition) < end.get(partition)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public static String key(ConsumerRecord<byte[], byte[]> record) {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    public static String value(ConsumerRecord<byte[], byte[]> record) {
+        return record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
     }
 
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
