@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * read of every entity involved (in key order) and one read of the tags they add, the commands
  * replayed in order in memory, then one write per table. Runs under the caller's
  * {@link io.tagprocessor.store.TagStructureLock}. The outcome of every command (changes, versions, event contents) is
- * exactly what {@link EntityTagger} would give applying them one by one.
+ * exactly what applying them one by one would give. The caller settles the entities' pending
+ * fan-out ({@link EntityFanout}) first.
  */
 @Component
 public class EntityBatchTagger {
