@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +65,9 @@ public class FanoutWorker implements SmartLifecycle {
     private final Clock clock;
     private final Timer chunks;
     private final Map<Long, EntityRow> cursors = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Thread worker;
+    private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private ExecutorService executor;
+    private volatile boolean stopping;
 
     FanoutWorker(
             FanoutRepository fanouts,
@@ -104,14 +107,15 @@ public class FanoutWorker implements SmartLifecycle {
 
     @TransactionalEventListener
     void wake(FanoutScheduled scheduled) {
-        Thread thread = worker;
+        Thread thread = worker.get();
         if (thread != null) {
             LockSupport.unpark(thread);
         }
     }
 
     private void run() {
-        while (running.get() && worker == Thread.currentThread()) {
+        worker.set(Thread.currentThread());
+        while (!stopping) {
             try {
                 if (step().idle()) {
                     pause(settings.pollInterval());
@@ -183,22 +187,27 @@ public class FanoutWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::run, "fanout-worker");
-            thread.setDaemon(true);
-            worker = thread;
-            thread.start();
+        if (executor == null) {
+            stopping = false;
+            executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "fanout-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.execute(this::run);
         }
     }
 
+    /** Interrupts the worker's sleep; a chunk in flight finishes (or rolls back) first. */
     @Override
     public synchronized void stop() {
-        if (running.compareAndSet(true, false)) {
-            Thread thread = worker;
-            worker = null;
-            LockSupport.unpark(thread);
+        if (executor != null) {
+            ExecutorService running = executor;
+            executor = null;
+            stopping = true;
+            running.shutdownNow();
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
+                running.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -206,7 +215,7 @@ public class FanoutWorker implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return running.get();
+    public synchronized boolean isRunning() {
+        return executor != null;
     }
 }
