@@ -174,13 +174,14 @@ public final class ChaosRun {
         }
     }
 
-    /** Until every record is claimed, the group has no lag and the outbox is empty. */
+    /** Until every record is claimed, the group has no lag, no fan-out is pending and the outbox is empty. */
     private void drain(Stack stack, Fleet fleet) throws Exception {
         long deadline =
                 System.nanoTime() + settings.stallTimeout().multipliedBy(2).toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             while (System.nanoTime() < deadline) {
                 if (stack.database().processedCount() >= totalClaims()
+                        && stack.database().fanoutJobCount() == 0
                         && stack.database().outboxCount() == 0
                         && lag(admin) == 0) {
                     return;

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagprocessor.avro.event.EntityTagsChanged;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.outbox.EventIds;
+import io.tagprocessor.store.FanoutRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -92,5 +97,27 @@ public final class FanoutFixture {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** Holds the fan-out runner's advisory lock on a connection of its own: the worker waits while it is held. */
+    public static final class RunnerHold implements AutoCloseable {
+        private final Connection connection;
+
+        public RunnerHold(DataSource dataSource) throws SQLException {
+            connection = dataSource.getConnection();
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, FanoutRepository.RUNNER_KEY);
+                lock.executeQuery().close();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, FanoutRepository.RUNNER_KEY);
+                unlock.executeQuery().close();
+            }
+            connection.close();
+        }
     }
 }

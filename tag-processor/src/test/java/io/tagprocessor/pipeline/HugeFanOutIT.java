@@ -13,9 +13,6 @@ import io.tagprocessor.avro.event.EntityTagsChanged;
 import io.tagprocessor.avro.event.TagDeletedEvent;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.event.TagRenamedEvent;
-import io.tagprocessor.store.FanoutRepository;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +60,7 @@ class HugeFanOutIT extends PipelineTestSupport {
         Commands.Keyed renaming = rename(tag, renamed);
         Commands.Keyed lastBehind = assign(type, id(ENTITIES), unique("behind"));
         Commands.Keyed middleBehind = assign(type, id(ENTITIES / 2), unique("middle"));
-        try (RunnerHold hold = new RunnerHold(dataSource)) {
+        try (FanoutFixture.RunnerHold hold = new FanoutFixture.RunnerHold(dataSource)) {
             send(renaming);
             awaitOutcome(renaming, "APPLIED");
             assertThat(FanoutFixture.entitiesAtVersion(jdbc, type, 1))
@@ -104,7 +101,7 @@ class HugeFanOutIT extends PipelineTestSupport {
 
         Commands.Keyed deleting = deleteTag(renamed);
         Commands.Keyed reassigned = assign(type, id(1), renamed);
-        try (RunnerHold hold = new RunnerHold(dataSource)) {
+        try (FanoutFixture.RunnerHold hold = new FanoutFixture.RunnerHold(dataSource)) {
             send(deleting);
             awaitOutcome(deleting, "APPLIED");
             send(reassigned);
@@ -144,7 +141,7 @@ class HugeFanOutIT extends PipelineTestSupport {
         FanoutFixture.seed(jdbc, type, 30, List.of(tag));
         Commands.Keyed renaming = rename(tag, tag + "-b");
         Commands.Keyed deleting = deleteTag(tag + "-b");
-        try (RunnerHold hold = new RunnerHold(dataSource)) {
+        try (FanoutFixture.RunnerHold hold = new FanoutFixture.RunnerHold(dataSource)) {
             send(renaming);
             awaitOutcome(renaming, "APPLIED");
             send(deleting);
@@ -225,27 +222,5 @@ class HugeFanOutIT extends PipelineTestSupport {
 
     private Timer chunkTimer() {
         return meters.get("tag_processor.fanout.chunk").timer();
-    }
-
-    /** Holds the fan-out runner's advisory lock on a connection of its own: the worker waits while it is held. */
-    private static final class RunnerHold implements AutoCloseable {
-        private final Connection connection;
-
-        RunnerHold(DataSource dataSource) throws Exception {
-            connection = dataSource.getConnection();
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, FanoutRepository.RUNNER_KEY);
-                lock.executeQuery().close();
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                unlock.setLong(1, FanoutRepository.RUNNER_KEY);
-                unlock.executeQuery().close();
-            }
-            connection.close();
-        }
     }
 }
