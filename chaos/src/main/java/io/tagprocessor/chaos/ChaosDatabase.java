@@ -14,6 +14,7 @@ final class ChaosDatabase {
 
     private static final String COUNT_PROCESSED = "SELECT count(*) FROM processed_events";
     private static final String COUNT_OUTBOX = "SELECT count(*) FROM outbox";
+    private static final String COUNT_FANOUT_JOBS = "SELECT count(*) FROM fanout_jobs";
     private static final String TERMINATE_SERVICE_CONNECTIONS = """
             SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid()
@@ -42,6 +43,11 @@ final class ChaosDatabase {
 
     synchronized long outboxCount() {
         return count(COUNT_OUTBOX);
+    }
+
+    /** Tag renames and deletes whose entity changes are still to come (they are not in the outbox yet). */
+    synchronized long fanoutJobCount() {
+        return count(COUNT_FANOUT_JOBS);
     }
 
     /** {@code pg_terminate_backend} for every connection of the service; returns how many were cut. */

@@ -150,14 +150,17 @@ public final class ChaosRun {
         }
     }
 
-    /** Until every record is claimed, the group has no lag and the outbox is empty. */
+    /** Until every record is claimed, the group has no lag, no fan-out is pending and the outbox is empty. */
     private void drain(ChaosStack stack, Fleet fleet) {
         ChaosDatabase database = stack.database;
         LagReader lag = new LagReader(stack.stack.admin(), ChaosStack.TOPICS.commands(), ChaosStack.GROUP);
         long deadline =
                 System.nanoTime() + settings.stallTimeout().multipliedBy(2).toNanos();
         while (System.nanoTime() < deadline) {
-            if (database.processedCount() >= totalClaims() && database.outboxCount() == 0 && lag.lag() == 0) {
+            if (database.processedCount() >= totalClaims()
+                    && database.fanoutJobCount() == 0
+                    && database.outboxCount() == 0
+                    && lag.lag() == 0) {
                 return;
             }
             pause(500);

@@ -17,14 +17,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TagReadQueries {
 
-    /** One statement, so the version and the tags come from the same snapshot. */
+    /**
+     * One statement, so the version and the tags come from the same snapshot. An assignment of a tag
+     * whose rename or delete is still fanning out reads as the tag it became (or not at all), and the
+     * version counts the changes the fan-out still owes the entity: the answer is the state after the
+     * rename or delete, as its events will tell it.
+     */
     private static final String SELECT_ENTITY_TAGS = """
-            SELECT e.version, t.display_name, t.description, t.color
+            SELECT e.version, t.retired, t.pending_changes, c.display_name, c.description, c.color
             FROM entities e
-            LEFT JOIN (entity_tags et JOIN tags t ON t.id = et.tag_id)
+            LEFT JOIN (entity_tags et
+                       JOIN tags t ON t.id = et.tag_id
+                       LEFT JOIN tags c ON c.id = CASE WHEN t.retired THEN t.successor_id ELSE t.id END)
                 ON et.entity_type = e.entity_type AND et.entity_id = e.entity_id
             WHERE e.entity_type = :type AND e.entity_id = :id
-            ORDER BY t.normalized_name COLLATE "C"
+            ORDER BY c.normalized_name COLLATE "C"
             """;
 
     private static final String SELECT_TAGS_BY_PREFIX = """
@@ -33,6 +40,7 @@ class TagReadQueries {
             WHERE normalized_name COLLATE "C" >= :prefix
               AND normalized_name COLLATE "C" < :prefixEnd
               AND normalized_name COLLATE "C" > :after
+              AND NOT retired
             ORDER BY normalized_name COLLATE "C"
             LIMIT :limit
             """;
@@ -40,18 +48,27 @@ class TagReadQueries {
     private static final String SELECT_TAG_DETAIL = """
             SELECT t.id, t.display_name, t.normalized_name, t.description, t.color,
                    t.created_at, t.created_by, t.updated_at, t.updated_by,
-                   (SELECT count(*) FROM entity_tags et WHERE et.tag_id = t.id) AS entity_count
+                   (SELECT count(*) FROM entity_tags et WHERE et.tag_id = t.id)
+                       + (SELECT count(*) FROM tags r JOIN entity_tags et ON et.tag_id = r.id
+                          WHERE r.retired AND r.successor_id = t.id) AS entity_count
             FROM tags t
-            WHERE t.normalized_name = :name
+            WHERE t.normalized_name = :name AND NOT t.retired
             """;
 
-    private static final String SELECT_TAG_ID = "SELECT id FROM tags WHERE normalized_name = :name";
+    private static final String SELECT_TAG_ID = "SELECT id FROM tags WHERE normalized_name = :name AND NOT retired";
 
+    /** The tag's row and, while a rename fans out, the retired rows it came from: one keyset page of each, merged. */
     private static final String SELECT_ENTITIES_OF_TAG = """
-            SELECT entity_type, entity_id, assigned_at, assigned_by, source
-            FROM entity_tags
-            WHERE tag_id = :tagId AND (entity_type, entity_id) > (:afterType, :afterId)
-            ORDER BY entity_type, entity_id
+            SELECT page.entity_type, page.entity_id, page.assigned_at, page.assigned_by, page.source
+            FROM tags r
+            CROSS JOIN LATERAL (
+                SELECT entity_type, entity_id, assigned_at, assigned_by, source
+                FROM entity_tags
+                WHERE tag_id = r.id AND (entity_type, entity_id) > (:afterType, :afterId)
+                ORDER BY entity_type, entity_id
+                LIMIT :limit) AS page
+            WHERE r.id = :tagId OR (r.retired AND r.successor_id = :tagId)
+            ORDER BY page.entity_type, page.entity_id
             LIMIT :limit
             """;
 
@@ -67,19 +84,22 @@ class TagReadQueries {
     /** The entity's tags and version; empty for an entity no command ever changed. */
     Optional<EntityTags> entityTags(EntityKey entity) {
         List<TagSummary> tags = new ArrayList<>();
-        long[] version = {0};
+        long[] version = {0, 0}; // stored, still owed by a fan-out
         jdbc.sql(SELECT_ENTITY_TAGS)
                 .param("type", entity.type())
                 .param("id", entity.id())
                 .query((ResultSet rs) -> {
                     version[0] = rs.getLong(1);
-                    if (rs.getString(2) != null) {
-                        tags.add(new TagSummary(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    if (rs.getBoolean(2)) {
+                        version[1] += rs.getInt(3);
+                    }
+                    if (rs.getString(4) != null) {
+                        tags.add(new TagSummary(rs.getString(4), rs.getString(5), rs.getString(6)));
                     }
                 });
         return version[0] == 0
                 ? Optional.empty()
-                : Optional.of(new EntityTags(entity.type(), entity.id(), version[0], List.copyOf(tags)));
+                : Optional.of(new EntityTags(entity.type(), entity.id(), version[0] + version[1], List.copyOf(tags)));
     }
 
     /** Up to {@code limit} tags whose normalized name starts with {@code prefix} and sorts after {@code after}. */

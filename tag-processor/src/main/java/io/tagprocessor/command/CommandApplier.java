@@ -1,5 +1,6 @@
 package io.tagprocessor.command;
 
+import io.tagprocessor.fanout.Fanout;
 import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.ProcessedEvent;
 import io.tagprocessor.store.ProcessedEventsRepository;
@@ -13,8 +14,10 @@ import io.tagprocessor.tagging.Outcome;
 import io.tagprocessor.tagging.TagCommandHandler;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Applies read records inside the caller's transaction. First every record is claimed in
  * {@code processed_events} with one statement (the database says which are new; the rest are
  * duplicates with no effect); then the new ones are applied in order, runs of entity commands as
- * a set, tag commands one by one; the outbox rows they cause go to {@code out} in record order.
+ * a set (after the fan-out of renames and deletes their entities still owe, see {@link Fanout}), tag
+ * commands one by one; the outbox rows they cause go to {@code out} in record order.
  * The caller appends those rows in the same transaction, so claims, effects and rows commit or
  * roll back together.
  */
@@ -33,6 +37,7 @@ class CommandApplier {
     private final TagStructureLock tagStructure;
     private final EntityBatchTagger entityTagger;
     private final TagCommandHandler tagHandler;
+    private final Fanout fanout;
     private final OutcomeRows outcomeRows;
     private final Barriers barriers;
     private final Clock clock;
@@ -42,6 +47,7 @@ class CommandApplier {
             TagStructureLock tagStructure,
             EntityBatchTagger entityTagger,
             TagCommandHandler tagHandler,
+            Fanout fanout,
             OutcomeRows outcomeRows,
             Barriers barriers,
             Clock clock) {
@@ -49,6 +55,7 @@ class CommandApplier {
         this.tagStructure = tagStructure;
         this.entityTagger = entityTagger;
         this.tagHandler = tagHandler;
+        this.fanout = fanout;
         this.outcomeRows = outcomeRows;
         this.barriers = barriers;
         this.clock = clock;
@@ -74,7 +81,10 @@ class CommandApplier {
             }
         }
         processed.recordOutcomes(settlement.corrections);
-        settlement.rows.forEach(out::addAll);
+        for (int i = 0; i < batch.size(); i++) {
+            out.addAll(settlement.fanout.getOrDefault(i, List.of()));
+            out.addAll(settlement.rows.get(i));
+        }
         return settlement.verdicts;
     }
 
@@ -135,6 +145,10 @@ class CommandApplier {
                 settle(next, read, fresh[next], settlement);
             }
         }
+        List<OutboxRow> owed = fanout.settleBefore(commands);
+        if (!owed.isEmpty()) {
+            settlement.fanout.put(positions.get(0), owed);
+        }
         List<Outcome> outcomes = entityTagger.apply(commands, contexts);
         for (int i = 0; i < positions.size(); i++) {
             int position = positions.get(i);
@@ -194,10 +208,14 @@ class CommandApplier {
         return read instanceof ReadCommand.Valid valid && !EntityBatchTagger.handles(valid.command());
     }
 
-    /** What the batch came to so far: per record its verdict and rows, and outcome corrections. */
+    /**
+     * What the batch came to so far: per record its verdict and rows, outcome corrections, and the
+     * fan-out rows owed by the entities of a run, placed before the rows of the run's first record.
+     */
     private static final class Settlement {
         final List<Verdict> verdicts;
         final List<List<OutboxRow>> rows;
+        final Map<Integer, List<OutboxRow>> fanout = new HashMap<>();
         final List<OutcomeCorrection> corrections = new ArrayList<>();
 
         Settlement(int size) {

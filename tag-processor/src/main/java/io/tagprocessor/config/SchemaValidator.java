@@ -37,7 +37,10 @@ final class SchemaValidator {
                     "created_by",
                     "updated_at",
                     "updated_by",
-                    "event_key"),
+                    "event_key",
+                    "retired",
+                    "successor_id",
+                    "pending_changes"),
             new Table("entities", "entity_type", "entity_id", "version", "updated_at"),
             new Table(
                     "entity_tags",
@@ -83,7 +86,17 @@ final class SchemaValidator {
                     "partition",
                     "offset",
                     "after_partitions",
-                    "after_offsets"));
+                    "after_offsets"),
+            new Table(
+                    "fanout_jobs",
+                    "id",
+                    "tag_id",
+                    "successor_id",
+                    "command_id",
+                    "issued_by",
+                    "source",
+                    "applied_at",
+                    "entity_count"));
 
     private static final String SELECT_COLUMNS_OF_TABLES = """
             SELECT table_name, column_name

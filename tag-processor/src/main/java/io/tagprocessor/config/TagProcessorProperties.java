@@ -20,6 +20,7 @@ public record TagProcessorProperties(
         @Valid @NotNull @DefaultValue TopicSettings topics,
         @Valid @NotNull @DefaultValue ConsumerSettings consumer,
         @Valid @NotNull @DefaultValue RelaySettings relay,
+        @Valid @NotNull @DefaultValue FanoutSettings fanout,
         @Valid @NotNull @DefaultValue RetentionSettings retention,
         @Valid @NotNull @DefaultValue HttpSettings http,
         @Valid @NotNull @DefaultValue ObserveSettings observe) {}

@@ -5,6 +5,7 @@ import io.tagprocessor.command.Disposition;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.fanout.FanoutWorker;
 import io.tagprocessor.store.CommandOffsetsRepository;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.RestructureBarrierRepository;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * commands of the other partitions it came after live, and before the rest. Reads every
  * partition with one hand-assigned consumer, hands the records to the normal processing path as
  * the configured consumer group (so its offsets are recorded and the service resumes from them
- * afterwards), up to the end each partition had when the rebuild started.
+ * afterwards), up to the end each partition had when the rebuild started. Last, it completes the
+ * fan-out of the renames and deletes it applied, so the rebuilt database holds every entity change.
  */
 @Component
 @ConditionalOnProcessing
@@ -45,18 +47,21 @@ public class Rebuild {
     private final CommandOffsetsRepository offsets;
     private final RestructureBarrierRepository barriers;
     private final TagProcessorProperties properties;
+    private final FanoutWorker fanout;
 
     Rebuild(
             KafkaClients clients,
             CommandBatchProcessor processor,
             CommandOffsetsRepository offsets,
             RestructureBarrierRepository barriers,
-            TagProcessorProperties properties) {
+            TagProcessorProperties properties,
+            FanoutWorker fanout) {
         this.clients = clients;
         this.processor = processor;
         this.offsets = offsets;
         this.barriers = barriers;
         this.properties = properties;
+        this.fanout = fanout;
     }
 
     /**
@@ -89,9 +94,12 @@ public class Rebuild {
         Map<String, Object> config = new HashMap<>(clients.consumer());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tag-processor-rebuild");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Result result;
         try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            return new Pass(consumer, request.topic(), imported).run();
+            result = new Pass(consumer, request.topic(), imported).run();
         }
+        fanout.drain();
+        return result;
     }
 
     /** One rebuild: where each partition stands, and the counts. */

@@ -13,8 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code tags} table. A tag is changed under {@code FOR UPDATE}; renames and deletes also run
- * under the exclusive {@link TagStructureLock}, so batches that assign tags read them unlocked.
+ * The {@code tags} table: the live tags, one per normalized name. A tag is changed under
+ * {@code FOR UPDATE}; renames and deletes also run under the exclusive {@link TagStructureLock}, so
+ * batches that assign tags read them unlocked. Rows retired by a rename or delete whose fan-out is
+ * still running ({@link FanoutRepository}) are never found by name.
  */
 @Repository
 public class TagRepository {
@@ -22,10 +24,10 @@ public class TagRepository {
     private static final String COLUMNS = "id, normalized_name, display_name, description, color, event_key";
 
     private static final String SELECT_FOR_SHARE =
-            "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name FOR SHARE";
+            "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name AND NOT retired FOR SHARE";
 
     private static final String SELECT_FOR_UPDATE =
-            "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name FOR UPDATE";
+            "SELECT " + COLUMNS + " FROM tags WHERE normalized_name = :name AND NOT retired FOR UPDATE";
 
     /** Rows in id order, so that concurrent writers would wait for each other in one order. */
     private static final String UPDATE_DEFINITIONS = """
@@ -46,7 +48,7 @@ public class TagRepository {
 
     private static final String SELECT_ALL_BY_NAME = """
             SELECT id, normalized_name, display_name, description, color, event_key FROM tags
-            WHERE normalized_name = ANY (?::text[])
+            WHERE normalized_name = ANY (?::text[]) AND NOT retired
             """;
 
     /** In name order, so that two batches creating the same tags wait for each other instead of deadlocking. */
@@ -58,7 +60,7 @@ public class TagRepository {
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])
                 AS n (normalized_name, display_name, description, color, created_at, created_by, updated_at, updated_by)
             ORDER BY normalized_name
-            ON CONFLICT (normalized_name) DO NOTHING
+            ON CONFLICT (normalized_name) WHERE NOT retired DO NOTHING
             RETURNING id, normalized_name, display_name, description, color, event_key
             """;
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * for the tags), then one write per table. Runs under the caller's
  * {@link io.tagprocessor.store.TagStructureLock}. Each command's outcome (changes, versions, event
  * contents) is what applying the commands one at a time, in their order, would give.
+ * The caller settles the entities' pending fan-out ({@link EntityFanout}) first.
  */
 @Component
 public class EntityBatchTagger {

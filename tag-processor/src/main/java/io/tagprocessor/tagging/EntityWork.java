@@ -57,7 +57,7 @@ final class EntityWork {
             return new Outcome.NoEffect();
         }
         if (after.size() > Command.MAX_TAGS_PER_ENTITY) {
-            return EntityTagger.tooManyTags(after.size());
+            return tooManyTags(after.size());
         }
         List<Change> changes = new ArrayList<>();
         version++;
@@ -90,6 +90,12 @@ final class EntityWork {
         removedFromStored.forEach(name -> removals.add(new AssignmentRow(row, storedIds.get(name), null)));
         added.forEach((name, add) -> additions.add(new AssignmentRow(
                 row, add.id() != null ? add.id() : inserted.get(name).id(), add.audit())));
+    }
+
+    private static Outcome tooManyTags(int size) {
+        return new Outcome.Refused(
+                RejectionReason.TOO_MANY_TAGS,
+                "an entity may carry at most " + Command.MAX_TAGS_PER_ENTITY + " tags, this would give " + size);
     }
 
     private Outcome delete() {

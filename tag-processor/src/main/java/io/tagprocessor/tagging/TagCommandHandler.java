@@ -1,28 +1,35 @@
 package io.tagprocessor.tagging;
 
 import io.tagprocessor.store.Audit;
+import io.tagprocessor.store.FanoutRepository;
 import io.tagprocessor.store.TagRepository;
 import io.tagprocessor.store.TagRow;
 import io.tagprocessor.tagging.Command.DeleteTag;
 import io.tagprocessor.tagging.Command.RenameTag;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies one tag rename or delete to the store and says what changed, including the change of
- * every entity carrying the tag. Runs inside the caller's transaction. Entity commands and tag
- * definitions are applied in sets by {@link EntityBatchTagger}.
+ * Applies one tag rename or delete to the store and says what changed. Runs inside the caller's
+ * transaction. A rename or delete of a tag some entity carries costs the same whatever their
+ * number: it retires the tag's row (a rename gives the tag a new row with the new name, so the name
+ * is free again at once after a delete) and records a fan-out job; the change of every entity
+ * follows in bounded chunks ({@link EntityFanout}). Entity commands and tag definitions are applied
+ * in sets by {@link EntityBatchTagger}.
  */
 @Service
 public class TagCommandHandler {
 
     private final TagRepository tags;
-    private final EntityTagger entities;
+    private final FanoutRepository fanouts;
+    private final ApplicationEventPublisher events;
 
-    public TagCommandHandler(TagRepository tags, EntityTagger entities) {
+    public TagCommandHandler(TagRepository tags, FanoutRepository fanouts, ApplicationEventPublisher events) {
         this.tags = tags;
-        this.entities = entities;
+        this.fanouts = fanouts;
+        this.events = events;
     }
 
     public Outcome apply(Command command, CommandContext context) {
@@ -50,10 +57,15 @@ public class TagCommandHandler {
             return new Outcome.Refused(
                     RejectionReason.TAG_NAME_TAKEN, "a tag named '" + newName.display() + "' already exists");
         }
-        tags.rename(tag.id(), newName.normalized(), newName.display(), audit);
+        long carriers = fanouts.countCarriers(tag.id());
+        if (carriers == 0) {
+            tags.rename(tag.id(), newName.normalized(), newName.display(), audit);
+        } else {
+            Long successor = fanouts.retire(tag, newName.normalized(), newName.display(), audit);
+            schedule(tag.id(), successor, audit, carriers);
+        }
         TagName oldName = new TagName(tag.displayName(), tag.normalizedName());
-        List<Change> changes = entities.renamed(tag.id(), oldName, newName, audit);
-        return Outcome.of(prepend(new Change.TagRenamed(oldName, newName, changes.size(), tag.eventKey()), changes));
+        return Outcome.of(List.of(new Change.TagRenamed(oldName, newName, carriers, tag.eventKey())));
     }
 
     private Outcome delete(DeleteTag command, Audit audit) {
@@ -62,14 +74,20 @@ public class TagCommandHandler {
             return new Outcome.NoEffect();
         }
         TagRow tag = found.get();
+        long carriers = fanouts.countCarriers(tag.id());
+        if (carriers == 0) {
+            tags.delete(tag.id());
+        } else {
+            fanouts.retire(tag, null, null, audit);
+            schedule(tag.id(), null, audit, carriers);
+        }
         TagName name = new TagName(tag.displayName(), tag.normalizedName());
-        List<Change> changes = entities.untagAll(tag.id(), name, audit);
-        tags.delete(tag.id());
-        return Outcome.of(prepend(new Change.TagDeleted(name, changes.size(), tag.eventKey()), changes));
+        return Outcome.of(List.of(new Change.TagDeleted(name, carriers, tag.eventKey())));
     }
 
-    private static List<Change> prepend(Change first, List<Change> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream())
-                .toList();
+    /** The entities' changes are left to the fan-out ({@link EntityFanout}), woken when this commits. */
+    private void schedule(long tagId, Long successor, Audit audit, long carriers) {
+        fanouts.createJob(tagId, successor, audit, carriers);
+        events.publishEvent(new FanoutScheduled(audit.commandId(), carriers));
     }
 }

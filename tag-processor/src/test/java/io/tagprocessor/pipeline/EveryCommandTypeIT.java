@@ -17,6 +17,7 @@ import io.tagprocessor.avro.event.TagDeletedEvent;
 import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.event.TagRenamedEvent;
 import io.tagprocessor.avro.state.EntityTagState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,11 +172,13 @@ class EveryCommandTypeIT extends PipelineTestSupport {
         assertThat(first.getTags()).containsExactly(keep);
         assertThat(entityChange(events.await("article:" + e2, 2).get(1)).getTags())
                 .isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE display_name = :n")
-                        .param("n", tag)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        // the tag's row goes when its fan-out has finished
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT count(*) FROM tags WHERE display_name = :n")
+                                .param("n", tag)
+                                .query(Long.class)
+                                .single())
+                        .isZero());
     }
 
     @Test

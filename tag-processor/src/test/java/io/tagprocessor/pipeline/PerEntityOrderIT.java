@@ -83,6 +83,12 @@ class PerEntityOrderIT extends PipelineTestSupport {
         send(contended.toArray(Commands.Keyed[]::new));
         awaitProcessed(contended);
 
+        // the rename's and the delete's fan-out reaches the entities not touched after them in the background
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM fanout_jobs")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         for (String entity : entities) {
             List<String> current =
                     jdbc.sql("""

@@ -207,6 +207,12 @@ class RestructureRebuildIT {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             assertThat(RecoveryFixture.claims(service.jdbc())).hasSize(commands);
             assertThat(RecoveryFixture.outboxRows(service.jdbc())).isZero();
+            assertThat(service.jdbc()
+                            .sql("SELECT count(*) FROM fanout_jobs")
+                            .query(Long.class)
+                            .single())
+                    .as("renames and deletes whose entity changes are still to come")
+                    .isZero();
         });
     }
 }
