@@ -28,7 +28,6 @@ import io.tagprocessor.testinfra.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -75,14 +74,18 @@ public final class Benchmark {
             }
             Workload workload = new Workload(options.seed());
             List<GeneratedCommand> backlog = workload.next(options.backlog());
-            report.print(workloadLine(backlog));
+            report.print(Figures.workload(backlog));
             CommandEncoder encoder = new CommandEncoder(Registry.client(stack));
             ServiceTopics topics = ServiceTopics.defaults().withPartitions(options.partitions());
             ServiceTopics batchTopics = topics.prefixed(Mode.BATCH.topicPrefix());
             ServiceTopics simpleTopics = topics.prefixed(Mode.SIMPLE.topicPrefix());
+            ServiceTopics pairTopics = topics.prefixed(Mode.PAIR.topicPrefix());
             List<EncodedCommand> batchBacklog = encoder.encode(batchTopics.commands(), backlog);
             if (options.runs("batch") || options.runs("latency")) {
                 load(stack, batchTopics, batchBacklog);
+            }
+            if (options.runs("pair")) {
+                load(stack, pairTopics, encoder.encode(pairTopics.commands(), backlog));
             }
             if (options.runs("baseline")) {
                 load(stack, simpleTopics, encoder.encode(simpleTopics.commands(), backlog));
@@ -93,8 +96,11 @@ public final class Benchmark {
             if (options.runs("batch") || options.runs("latency")) {
                 runBatch(stack, workload, encoder, batchTopics, backlog);
             }
+            if (options.runs("pair")) {
+                runBacklog(stack, Mode.PAIR, pairTopics, backlog, options.backlogTimeLimit(), false);
+            }
             if (options.runs("baseline")) {
-                runBaseline(stack, simpleTopics, backlog, placeholder);
+                runBacklog(stack, Mode.SIMPLE, simpleTopics, backlog, options.baselineTimeLimit(), placeholder);
             }
             summarize(placeholder);
         } finally {
@@ -201,14 +207,20 @@ public final class Benchmark {
                 .with("host_busy_pct", idle.hostBusyPercent(), 0));
     }
 
-    private void runBaseline(Stack stack, ServiceTopics topics, List<GeneratedCommand> backlog, boolean placeholder) {
-        log.info("phase=baseline commands={} placeholder={}", backlog.size(), placeholder);
-        try (ServiceRun run = launch(stack, Mode.SIMPLE, topics)) {
-            BacklogResult result =
-                    BacklogScenario.run(run, stack.bootstrapServers(), backlog, options.baselineTimeLimit());
+    /** The backlog drained by two instances ({@link Mode#PAIR}) or by the baseline ({@link Mode#SIMPLE}). */
+    private void runBacklog(
+            Stack stack,
+            Mode mode,
+            ServiceTopics topics,
+            List<GeneratedCommand> backlog,
+            Duration timeLimit,
+            boolean placeholder) {
+        log.info("phase={} commands={} placeholder={}", mode.label(), backlog.size(), placeholder);
+        try (ServiceRun run = launch(stack, mode, topics)) {
+            BacklogResult result = BacklogScenario.run(run, stack.bootstrapServers(), backlog, timeLimit);
             backlogs.add(result);
             report.print(Figures.backlog(result, placeholder));
-            Timelines.writeBacklog(options.results().resolve("timeline-simple.csv"), result);
+            Timelines.writeBacklog(options.results().resolve("timeline-" + mode.label() + ".csv"), result);
         }
     }
 
@@ -217,50 +229,9 @@ public final class Benchmark {
     }
 
     private void summarize(boolean placeholder) {
-        Optional<BacklogResult> batch = backlog(Mode.BATCH);
-        Optional<BacklogResult> simple = backlog(Mode.SIMPLE);
-        Line line = new Line().with("mode", "none").with("scenario", "summary");
-        batch.ifPresent(b -> line.with("batch_cps", b.throughput(), 0));
-        simple.ifPresent(s -> line.with("simple_cps", s.throughput(), 0));
-        if (batch.isPresent() && simple.isPresent() && simple.get().throughput() > 0) {
-            line.with("speedup", batch.get().throughput() / simple.get().throughput(), 2);
-            line.with("baseline_placeholder", placeholder);
-        }
-        Optional<LimitResult> lowest =
-                limits.stream().min((a, b) -> Double.compare(a.commandsPerSecond(), b.commandsPerSecond()));
-        lowest.ifPresent(l -> line.with("limit", l.name()).with("limit_cps", l.commandsPerSecond(), 0));
-        if (batch.isPresent() && lowest.isPresent()) {
-            line.with(
-                    "fraction_of_limit", batch.get().throughput() / lowest.get().commandsPerSecond(), 3);
-        }
-        report.print(line);
+        report.print(Figures.summary(backlogs, limits, placeholder));
         if (!backlogs.isEmpty()) {
             Plot.write(options.results().resolve("benchmark.png"), backlogs, latencies);
         }
-    }
-
-    private Optional<BacklogResult> backlog(Mode mode) {
-        return backlogs.stream().filter(b -> b.mode() == mode).findFirst();
-    }
-
-    private static Line workloadLine(List<GeneratedCommand> backlog) {
-        long effective = backlog.stream().filter(GeneratedCommand::causesEvent).count();
-        return new Line()
-                .with("mode", "none")
-                .with("scenario", "workload")
-                .with("commands", backlog.size())
-                .with("entities", Workload.ENTITIES)
-                .with("tags", Workload.TAGS)
-                .with("assign", count(backlog, "TagAssigned"))
-                .with("unassign", count(backlog, "TagUnassigned"))
-                .with("replace", count(backlog, "EntityTagsReplaced"))
-                .with("define", count(backlog, "TagDefined"))
-                .with("commands_with_effect", effective);
-    }
-
-    private static long count(List<GeneratedCommand> backlog, String payloadType) {
-        return backlog.stream()
-                .filter(c -> c.command().getPayload().getClass().getSimpleName().equals(payloadType))
-                .count();
     }
 }

@@ -28,7 +28,7 @@ record Options(
         Path migrations,
         Path results) {
 
-    static final Set<String> ALL_PHASES = Set.of("limits", "batch", "latency", "baseline");
+    static final Set<String> ALL_PHASES = Set.of("limits", "batch", "latency", "pair", "baseline");
 
     /**
      * The service's JVM as the container image runs it under a 512 MiB memory limit (the Dockerfile's

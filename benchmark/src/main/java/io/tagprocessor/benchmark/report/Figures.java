@@ -4,6 +4,12 @@ import io.tagprocessor.benchmark.limits.LimitResult;
 import io.tagprocessor.benchmark.probe.Usage;
 import io.tagprocessor.benchmark.scenario.BacklogResult;
 import io.tagprocessor.benchmark.scenario.LatencyResult;
+import io.tagprocessor.benchmark.scenario.Mode;
+import io.tagprocessor.benchmark.workload.GeneratedCommand;
+import io.tagprocessor.benchmark.workload.Workload;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /** The figure lines of each measurement, with the same keys in every run. */
 public final class Figures {
@@ -78,5 +84,56 @@ public final class Figures {
 
     private static double perWall(double cpuSeconds, Usage usage) {
         return usage.wallSeconds() == 0 ? 0 : cpuSeconds / usage.wallSeconds();
+    }
+
+    /** The backlog's mix, and how many of its commands cause events. */
+    public static Line workload(List<GeneratedCommand> backlog) {
+        long effective = backlog.stream().filter(GeneratedCommand::causesEvent).count();
+        return new Line()
+                .with("mode", "none")
+                .with("scenario", "workload")
+                .with("commands", backlog.size())
+                .with("entities", Workload.ENTITIES)
+                .with("tags", Workload.TAGS)
+                .with("assign", count(backlog, "TagAssigned"))
+                .with("unassign", count(backlog, "TagUnassigned"))
+                .with("replace", count(backlog, "EntityTagsReplaced"))
+                .with("define", count(backlog, "TagDefined"))
+                .with("commands_with_effect", effective);
+    }
+
+    /** Throughputs side by side: batch, two instances and their scale factor, baseline, limits. */
+    public static Line summary(List<BacklogResult> backlogs, List<LimitResult> limits, boolean placeholder) {
+        Optional<BacklogResult> batch = backlog(backlogs, Mode.BATCH);
+        Optional<BacklogResult> simple = backlog(backlogs, Mode.SIMPLE);
+        Optional<BacklogResult> pair = backlog(backlogs, Mode.PAIR);
+        Line line = new Line().with("mode", "none").with("scenario", "summary");
+        batch.ifPresent(b -> line.with("batch_cps", b.throughput(), 0));
+        pair.ifPresent(p -> line.with("pair_cps", p.throughput(), 0));
+        if (batch.isPresent() && pair.isPresent() && batch.get().throughput() > 0) {
+            line.with("scale_factor", pair.get().throughput() / batch.get().throughput(), 2);
+        }
+        simple.ifPresent(s -> line.with("simple_cps", s.throughput(), 0));
+        if (batch.isPresent() && simple.isPresent() && simple.get().throughput() > 0) {
+            line.with("speedup", batch.get().throughput() / simple.get().throughput(), 2);
+            line.with("baseline_placeholder", placeholder);
+        }
+        Optional<LimitResult> lowest = limits.stream().min(Comparator.comparingDouble(LimitResult::commandsPerSecond));
+        lowest.ifPresent(l -> line.with("limit", l.name()).with("limit_cps", l.commandsPerSecond(), 0));
+        if (batch.isPresent() && lowest.isPresent()) {
+            line.with(
+                    "fraction_of_limit", batch.get().throughput() / lowest.get().commandsPerSecond(), 3);
+        }
+        return line;
+    }
+
+    private static Optional<BacklogResult> backlog(List<BacklogResult> backlogs, Mode mode) {
+        return backlogs.stream().filter(b -> b.mode() == mode).findFirst();
+    }
+
+    private static long count(List<GeneratedCommand> backlog, String payloadType) {
+        return backlog.stream()
+                .filter(c -> c.command().getPayload().getClass().getSimpleName().equals(payloadType))
+                .count();
     }
 }

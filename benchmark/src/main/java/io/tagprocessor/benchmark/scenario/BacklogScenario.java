@@ -84,7 +84,7 @@ public final class BacklogScenario {
                     lastEvent,
                     watcher.events(),
                     last.lag(),
-                    Outcomes.parse(run.service().prometheus()),
+                    Outcomes.parse(run.prometheus()),
                     Usage.of(run.sampler().between(first, lastEvent + 1)),
                     samples.stream().mapToLong(Sample::servicePeakRssKb).max().orElse(-1),
                     watcher.matchedBySecond(),

@@ -9,14 +9,16 @@ import io.tagprocessor.testinfra.Stack;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One service process in one mode, on a fresh database and its own topics and consumer group,
- * sampled once a second from its launch (the origin of every time this run reports) until closed.
+ * The service in one mode, on a fresh database and its own topics and consumer group: one process,
+ * or for {@link Mode#PAIR} two sharing them. The first is sampled once a second from its launch (the
+ * origin of every time this run reports) until closed; its CPU and memory are the figures reported.
  */
 public final class ServiceRun implements AutoCloseable {
 
@@ -25,12 +27,19 @@ public final class ServiceRun implements AutoCloseable {
     private final Mode mode;
     private final ServiceTopics topics;
     private final ServiceProcess service;
+    private final List<ServiceProcess> others;
     private final ResourceSampler sampler;
 
-    private ServiceRun(Mode mode, ServiceTopics topics, ServiceProcess service, ResourceSampler sampler) {
+    private ServiceRun(
+            Mode mode,
+            ServiceTopics topics,
+            ServiceProcess service,
+            List<ServiceProcess> others,
+            ResourceSampler sampler) {
         this.mode = mode;
         this.topics = topics;
         this.service = service;
+        this.others = others;
         this.sampler = sampler;
     }
 
@@ -42,11 +51,17 @@ public final class ServiceRun implements AutoCloseable {
         env.putAll(mode.environment());
         ServiceProcess service =
                 stack.service(mode.label(), serviceJar, javaOptions, env).start();
+        List<ServiceProcess> others = new ArrayList<>();
+        for (int i = 2; i <= mode.instances(); i++) {
+            others.add(stack.service(mode.label() + "-" + i, serviceJar, javaOptions, env)
+                    .start());
+        }
         try {
             LagReader lag = new LagReader(stack.admin(), topics.commands(), mode.group());
             ResourceSampler sampler = new ResourceSampler(service, stack, lag, database.connect()).start();
-            return new ServiceRun(mode, topics, service, sampler);
+            return new ServiceRun(mode, topics, service, others, sampler);
         } catch (SQLException | RuntimeException e) {
+            others.forEach(ServiceProcess::close);
             service.close();
             throw new IllegalStateException("cannot watch the service's database", e);
         }
@@ -62,6 +77,13 @@ public final class ServiceRun implements AutoCloseable {
 
     public ServiceProcess service() {
         return service;
+    }
+
+    /** The Prometheus scrapes of every instance, one after the other (counters add up when parsed). */
+    public String prometheus() {
+        StringBuilder scrapes = new StringBuilder(service.prometheus());
+        others.forEach(other -> scrapes.append('\n').append(other.prometheus()));
+        return scrapes.toString();
     }
 
     public ResourceSampler sampler() {
@@ -91,6 +113,7 @@ public final class ServiceRun implements AutoCloseable {
     @Override
     public void close() {
         sampler.close();
+        others.forEach(ServiceProcess::close);
         service.close();
     }
 }
