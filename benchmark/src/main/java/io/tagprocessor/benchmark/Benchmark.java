@@ -61,7 +61,15 @@ public final class Benchmark {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        new Benchmark(Options.parse(args)).run();
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new Benchmark(options).run();
         System.exit(0);
     }
 

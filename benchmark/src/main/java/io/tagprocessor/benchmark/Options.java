@@ -30,6 +30,20 @@ record Options(
 
     static final Set<String> ALL_PHASES = Set.of("limits", "batch", "latency", "pair", "baseline");
 
+    private static final Set<String> NAMES = Set.of(
+            "backlog",
+            "rates",
+            "rate-seconds",
+            "phases",
+            "backlog-minutes",
+            "baseline-minutes",
+            "seed",
+            "partitions",
+            "service-jar",
+            "service-java-opts",
+            "migrations",
+            "results");
+
     /**
      * The service's JVM as the container image runs it under a 512 MiB memory limit (the Dockerfile's
      * {@code JAVA_TOOL_OPTIONS}, whose {@code MaxRAMPercentage=50} gives a 256 MiB heap there).
@@ -38,6 +52,7 @@ record Options(
             + " -Xss512k -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     static Options parse(String[] args) {
+        refuseUnknown(args);
         Properties built = builtIn();
         boolean quick = Arrays.asList(args).contains("--quick");
         Path results = Path.of(value(args, "results", built.getProperty("results.dir")))
@@ -68,6 +83,18 @@ record Options(
 
     boolean runs(String phase) {
         return phases.contains(phase);
+    }
+
+    /** A mistyped option must not silently start a 45-minute full run. */
+    private static void refuseUnknown(String[] args) {
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
+            if (!arg.equals("--quick") && (name == null || !NAMES.contains(name))) {
+                throw new IllegalArgumentException("unknown option '" + arg + "'; the benchmark takes --quick and --"
+                        + String.join("=…, --", NAMES.stream().sorted().toList()) + "=…");
+            }
+        }
     }
 
     private static String value(String[] args, String name, String fallback) {
