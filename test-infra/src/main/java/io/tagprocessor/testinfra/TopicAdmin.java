@@ -22,8 +22,12 @@ public final class TopicAdmin {
 
     /**
      * Creates the topics that do not exist yet (existing ones are left as they are) and waits until
-     * every partition has a leader: producing to a partition whose leader is not elected yet sends an
-     * idempotent producer into retries that can end in lost records.
+     * every partition has a leader that serves it: producing to a partition whose broker has not yet
+     * applied the topic's creation sends an idempotent producer into retries that end in lost records
+     * (KAFKA-15591: the first request fails NOT_LEADER_OR_FOLLOWER, a later one is appended, and the
+     * first then loops on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout). Metadata can name
+     * the leader before that broker serves the partition, so the wait also reads every partition's
+     * end offset from its leader.
      */
     public static void create(Admin admin, List<NewTopic> topics) {
         try {
@@ -91,8 +95,16 @@ public final class TopicAdmin {
     }
 
     private static boolean led(Admin admin, List<String> names) throws Exception {
-        return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
+        var described = admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean elected = described.values().stream()
                 .flatMap(d -> d.partitions().stream())
                 .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (!elected) {
+            return false;
+        }
+        List<TopicPartition> partitions = described.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .toList();
+        return endOffsets(admin, partitions).size() == partitions.size();
     }
 }
