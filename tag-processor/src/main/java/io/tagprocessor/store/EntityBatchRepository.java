@@ -1,5 +1,9 @@
 package io.tagprocessor.store;
 
+import io.tagprocessor.tagging.AssignmentRow;
+import io.tagprocessor.tagging.EntityRow;
+import io.tagprocessor.tagging.EntityStore;
+import io.tagprocessor.tagging.TagRow;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * deadlocking.
  */
 @Repository
-public class EntityBatchRepository {
+public class EntityBatchRepository implements EntityStore {
 
     /** One primary-key lookup per key, locking in the order the keys are given. */
     private static final String SELECT_VERSIONS_FOR_UPDATE = """

@@ -1,5 +1,10 @@
 package io.tagprocessor.store;
 
+import io.tagprocessor.tagging.Audit;
+import io.tagprocessor.tagging.EntityRow;
+import io.tagprocessor.tagging.FanoutJobRow;
+import io.tagprocessor.tagging.FanoutStore;
+import io.tagprocessor.tagging.TagRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * takes no new assignments (it is never found by name), so that set only shrinks.
  */
 @Repository
-public class FanoutRepository {
+public class FanoutRepository implements FanoutStore {
 
     /** The advisory lock key of the one fan-out runner of a database ("fanoutrn" in ASCII). */
     public static final long RUNNER_KEY = 0x66616e6f7574726eL;
@@ -100,9 +105,6 @@ public class FanoutRepository {
 
     /** A job that finished: its pending work is done. */
     public record FinishedJob(long id, long tagId, UUID commandId, long entityCount, Instant appliedAt) {}
-
-    /** An assignment that moves from a retired row to the live row its tag became. */
-    public record Move(EntityRow entity, long fromTag, long toTag) {}
 
     /** True when this transaction now is the database's one fan-out runner (until it ends); never waits. */
     public boolean tryLockRunner() {

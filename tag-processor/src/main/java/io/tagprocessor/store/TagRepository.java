@@ -1,5 +1,9 @@
 package io.tagprocessor.store;
 
+import io.tagprocessor.tagging.Audit;
+import io.tagprocessor.tagging.TagDefinition;
+import io.tagprocessor.tagging.TagRow;
+import io.tagprocessor.tagging.TagStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * still running ({@link FanoutRepository}) are never found by name.
  */
 @Repository
-public class TagRepository {
+public class TagRepository implements TagStore {
 
     private static final String COLUMNS = "id, normalized_name, display_name, description, color, event_key";
 

@@ -1,11 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.AssignmentRow;
-import io.tagprocessor.store.Audit;
-import io.tagprocessor.store.EntityBatchRepository;
-import io.tagprocessor.store.EntityRow;
-import io.tagprocessor.store.TagRepository;
-import io.tagprocessor.store.TagRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,18 +15,18 @@ import org.springframework.stereotype.Component;
  * Applies a run of entity commands (assign, unassign, replace, delete entity) and tag definitions as
  * a set: one locking read of every entity involved (in key order) and one read of the tags they add
  * or define, the commands applied in order in memory ({@link EntityWork} per entity, {@link TagBook}
- * for the tags), then one write per table. Runs under the caller's
- * {@link io.tagprocessor.store.TagStructureLock}. Each command's outcome (changes, versions, event
+ * for the tags), then one write per table. Runs under the caller's shared tag-structure lock (tag
+ * renames and deletes take it exclusively). Each command's outcome (changes, versions, event
  * contents) is what applying the commands one at a time, in their order, would give.
  * The caller settles the entities' pending fan-out ({@link EntityFanout}) first.
  */
 @Component
 public class EntityBatchTagger {
 
-    private final EntityBatchRepository entities;
-    private final TagRepository tags;
+    private final EntityStore entities;
+    private final TagStore tags;
 
-    EntityBatchTagger(EntityBatchRepository entities, TagRepository tags) {
+    EntityBatchTagger(EntityStore entities, TagStore tags) {
         this.entities = entities;
         this.tags = tags;
     }

@@ -1,12 +1,6 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.AssignmentRow;
-import io.tagprocessor.store.EntityBatchRepository;
-import io.tagprocessor.store.EntityRow;
-import io.tagprocessor.store.FanoutJobRow;
-import io.tagprocessor.store.FanoutRepository;
-import io.tagprocessor.store.FanoutRepository.Move;
-import io.tagprocessor.store.TagRow;
+import io.tagprocessor.tagging.FanoutStore.Move;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the pending fan-out of tag renames and deletes to given entities, inside the caller's
- * transaction (under the shared {@link io.tagprocessor.store.TagStructureLock}): locks them in key
+ * transaction (under the shared tag-structure lock): locks them in key
  * order, as a batch does, and gives every entity that still carries a retired tag row all the
  * changes it owes, in job order. The lock is the mutual exclusion between the background worker and
  * the batch of a later command of the same entity: whichever locks the entity first applies its
@@ -36,11 +30,11 @@ public class EntityFanout {
     private static final Comparator<EntityRow> ENTITY_ORDER =
             Comparator.comparing(EntityRow::entityType).thenComparing(EntityRow::entityId);
 
-    private final FanoutRepository fanouts;
-    private final EntityBatchRepository entities;
+    private final FanoutStore fanouts;
+    private final EntityStore entities;
     private final Clock clock;
 
-    EntityFanout(FanoutRepository fanouts, EntityBatchRepository entities, Clock clock) {
+    EntityFanout(FanoutStore fanouts, EntityStore entities, Clock clock) {
         this.fanouts = fanouts;
         this.entities = entities;
         this.clock = clock;

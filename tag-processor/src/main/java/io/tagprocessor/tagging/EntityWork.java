@@ -1,9 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.AssignmentRow;
-import io.tagprocessor.store.Audit;
-import io.tagprocessor.store.EntityRow;
-import io.tagprocessor.store.TagRow;
 import io.tagprocessor.tagging.TagBook.Resolved;
 import java.util.ArrayList;
 import java.util.HashMap;

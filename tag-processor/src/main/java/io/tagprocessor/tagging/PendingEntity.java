@@ -1,7 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.FanoutJobRow;
-import io.tagprocessor.store.TagRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

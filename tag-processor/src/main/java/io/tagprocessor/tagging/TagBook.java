@@ -1,9 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.Audit;
-import io.tagprocessor.store.TagDefinition;
-import io.tagprocessor.store.TagRepository;
-import io.tagprocessor.store.TagRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,7 +102,7 @@ final class TagBook {
      * first (spelled alike and not defined here, they are simply used; otherwise the events computed
      * are wrong and the batch is retried, then finding the tags stored).
      */
-    Map<String, TagRow> write(TagRepository tags, Set<String> adopted) {
+    Map<String, TagRow> write(TagStore tags, Set<String> adopted) {
         Map<String, TagRow> inserted = new HashMap<>(tags.insertAllIfAbsent(new ArrayList<>(created.values())));
         if (inserted.size() != created.size()) {
             adoptConcurrentlyCreated(tags, inserted, adopted);
@@ -115,7 +111,7 @@ final class TagBook {
         return inserted;
     }
 
-    private void adoptConcurrentlyCreated(TagRepository tags, Map<String, TagRow> inserted, Set<String> adopted) {
+    private void adoptConcurrentlyCreated(TagStore tags, Map<String, TagRow> inserted, Set<String> adopted) {
         List<String> raced = created.keySet().stream()
                 .filter(name -> !inserted.containsKey(name))
                 .toList();

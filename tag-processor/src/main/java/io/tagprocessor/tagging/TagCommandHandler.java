@@ -1,9 +1,5 @@
 package io.tagprocessor.tagging;
 
-import io.tagprocessor.store.Audit;
-import io.tagprocessor.store.FanoutRepository;
-import io.tagprocessor.store.TagRepository;
-import io.tagprocessor.store.TagRow;
 import io.tagprocessor.tagging.Command.DeleteTag;
 import io.tagprocessor.tagging.Command.RenameTag;
 import java.util.List;
@@ -22,11 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class TagCommandHandler {
 
-    private final TagRepository tags;
-    private final FanoutRepository fanouts;
+    private final TagStore tags;
+    private final FanoutStore fanouts;
     private final ApplicationEventPublisher events;
 
-    public TagCommandHandler(TagRepository tags, FanoutRepository fanouts, ApplicationEventPublisher events) {
+    public TagCommandHandler(TagStore tags, FanoutStore fanouts, ApplicationEventPublisher events) {
         this.tags = tags;
         this.fanouts = fanouts;
         this.events = events;

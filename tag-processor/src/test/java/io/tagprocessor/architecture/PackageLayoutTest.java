@@ -1,5 +1,6 @@
 package io.tagprocessor.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,8 +28,18 @@ class PackageLayoutTest {
                 .resideInAPackage("..store..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "..command..", "..tagging..", "..outbox..", "..relay..", "..wire..", "io.tagprocessor.avro..")
+                .resideInAnyPackage("..command..", "..outbox..", "..relay..", "..wire..", "io.tagprocessor.avro..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainIsPure() {
+        classes()
+                .that()
+                .resideInAPackage("io.tagprocessor.tagging..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.tagprocessor.tagging..", "java..", "org.springframework..")
                 .check(CLASSES);
     }
 

@@ -3,6 +3,7 @@ package io.tagprocessor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagprocessor.tagging.EntityRow;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.time.Duration;

@@ -2,8 +2,6 @@ package io.tagprocessor.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagprocessor.store.FanoutJobRow;
-import io.tagprocessor.store.TagRow;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -2,9 +2,6 @@ package io.tagprocessor.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagprocessor.store.Audit;
-import io.tagprocessor.store.TagDefinition;
-import io.tagprocessor.store.TagRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.tagging;
 
 /**
  * One row of {@code tags}. {@code eventKey} is the Kafka key of the tag's own events: {@code tag:} and

@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.tagging;
 
 /** The key of one entity, as stored. */
 public record EntityRow(String entityType, String entityId) {}

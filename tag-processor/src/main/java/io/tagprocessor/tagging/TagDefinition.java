@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.tagging;
 
 /**
  * A tag as a batch writes it: created (no {@code id} yet) or with a changed description and color.

@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.tagging;
 
 import java.time.Instant;
 import java.util.UUID;
