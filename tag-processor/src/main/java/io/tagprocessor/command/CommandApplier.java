@@ -95,9 +95,9 @@ class CommandApplier {
             processed.recordCopies(List.of(claim));
             return Verdict.of(Disposition.DUPLICATE);
         }
-        OutboxRow row = outcomeRows.deadLetter(read.raw(), cause);
-        out.add(row);
-        return new Verdict(Disposition.DEAD_LETTERED, cause.getClass().getSimpleName(), List.of(row.eventId()));
+        OutcomeRows.Settled settled = outcomeRows.deadLettered(read.raw(), cause);
+        out.addAll(settled.rows());
+        return settled.verdict();
     }
 
     /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
@@ -112,7 +112,7 @@ class CommandApplier {
     private boolean[] claim(List<ReadCommand> batch) {
         List<ProcessedEvent> claims = new ArrayList<>(batch.size());
         for (ReadCommand read : batch) {
-            claims.add(claimOf(read, provisional(read), provisionalReason(read)));
+            claims.add(claimOf(read, OutcomeRows.provisional(read), OutcomeRows.provisionalReason(read)));
         }
         Set<String> claimed = processed.claimAll(claims);
         Set<String> seen = new HashSet<>();
@@ -135,7 +135,7 @@ class CommandApplier {
         List<Command> commands = new ArrayList<>();
         List<CommandContext> contexts = new ArrayList<>();
         int next = start;
-        for (; next < batch.size() && (!fresh[next] || !isTagCommand(batch.get(next))); next++) {
+        for (; next < batch.size() && (!fresh[next] || !restructures(batch.get(next))); next++) {
             ReadCommand read = batch.get(next);
             if (fresh[next] && read instanceof ReadCommand.Valid valid) {
                 positions.add(next);
@@ -180,32 +180,13 @@ class CommandApplier {
                 clock.instant());
     }
 
-    private static Disposition provisional(ReadCommand read) {
-        if (read instanceof ReadCommand.Valid) {
-            return Disposition.APPLIED;
-        }
-        return read instanceof ReadCommand.Invalid ? Disposition.REJECTED : Disposition.DEAD_LETTERED;
-    }
-
-    private static String provisionalReason(ReadCommand read) {
-        if (read instanceof ReadCommand.Invalid invalid) {
-            return invalid.reason().name();
-        }
-        return read instanceof ReadCommand.Undecodable undecodable ? OutcomeRows.reason(undecodable.cause()) : null;
-    }
-
     /** A tag rename or delete: keyed by tag, so unordered against entity commands of other partitions. */
     private static boolean restructures(ReadCommand read) {
-        return read instanceof ReadCommand.Valid valid
-                && (valid.command() instanceof Command.RenameTag || valid.command() instanceof Command.DeleteTag);
+        return read instanceof ReadCommand.Valid valid && valid.command().restructures();
     }
 
     private static boolean isEntityCommand(ReadCommand read) {
-        return read instanceof ReadCommand.Valid valid && EntityBatchTagger.handles(valid.command());
-    }
-
-    private static boolean isTagCommand(ReadCommand read) {
-        return read instanceof ReadCommand.Valid valid && !EntityBatchTagger.handles(valid.command());
+        return read instanceof ReadCommand.Valid valid && !valid.command().restructures();
     }
 
     /**

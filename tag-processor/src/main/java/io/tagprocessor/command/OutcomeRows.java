@@ -18,9 +18,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what became of a record into its disposition, its outbox rows (events, a rejection or a
- * dead letter) and, when the outcome differs from the one it was claimed with, the correction for
- * {@code processed_events}.
+ * The one place that decides what became of a record: the disposition it is claimed with, and then
+ * its final disposition, its outbox rows (events, a rejection or a dead letter) and, when the
+ * outcome differs from the one it was claimed with, the correction for {@code processed_events}.
  */
 @Component
 class OutcomeRows {
@@ -75,6 +75,26 @@ class OutcomeRows {
                 null);
     }
 
+    /**
+     * The disposition a record is claimed with before it is applied: a valid command as applied (a
+     * refusal or no effect found while applying it corrects the claim, see {@link #of}), a refused one
+     * as rejected, an undecodable one as dead-lettered.
+     */
+    static Disposition provisional(ReadCommand read) {
+        if (read instanceof ReadCommand.Valid) {
+            return Disposition.APPLIED;
+        }
+        return read instanceof ReadCommand.Invalid ? Disposition.REJECTED : Disposition.DEAD_LETTERED;
+    }
+
+    /** The reason the claim records with {@link #provisional}. */
+    static String provisionalReason(ReadCommand read) {
+        if (read instanceof ReadCommand.Invalid invalid) {
+            return invalid.reason().name();
+        }
+        return read instanceof ReadCommand.Undecodable undecodable ? reason(undecodable.cause()) : null;
+    }
+
     /** A record that could not be applied: refused by validation, or undecodable. */
     Settled refused(ReadCommand read) {
         if (read instanceof ReadCommand.Invalid invalid) {
@@ -88,10 +108,14 @@ class OutcomeRows {
             return new Settled(
                     Disposition.REJECTED, List.of(row), null, invalid.reason().name());
         }
-        Exception cause = ((ReadCommand.Undecodable) read).cause();
+        return deadLettered(read.raw(), ((ReadCommand.Undecodable) read).cause());
+    }
+
+    /** A record sent to the dead-letter topic: undecodable, or failing for a reason no retry can change. */
+    Settled deadLettered(RawRecord raw, Throwable cause) {
         return new Settled(
                 Disposition.DEAD_LETTERED,
-                List.of(deadLetter(read.raw(), cause)),
+                List.of(deadLetter(raw, cause)),
                 null,
                 cause.getClass().getSimpleName());
     }
@@ -101,7 +125,7 @@ class OutcomeRows {
      * is sure to take (a longer one is marked with its original size), so one huge record cannot
      * stall the relay.
      */
-    OutboxRow deadLetter(RawRecord raw, Throwable cause) {
+    private OutboxRow deadLetter(RawRecord raw, Throwable cause) {
         Map<String, String> headers = new HashMap<>(headers(raw, cause));
         byte[] key = cut(raw.key(), MAX_DEAD_LETTER_KEY, Headers.DLT_ORIGINAL_KEY_SIZE, headers);
         byte[] value = cut(raw.value(), maxRecordBytes, Headers.DLT_ORIGINAL_VALUE_SIZE, headers);

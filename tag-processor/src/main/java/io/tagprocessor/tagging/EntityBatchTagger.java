@@ -31,15 +31,6 @@ public class EntityBatchTagger {
         this.tags = tags;
     }
 
-    /** True for the commands this class applies; the others (tag renames and deletes) one by one. */
-    public static boolean handles(Command command) {
-        return command instanceof Command.Assign
-                || command instanceof Command.Unassign
-                || command instanceof Command.ReplaceTags
-                || command instanceof Command.DeleteEntity
-                || command instanceof Command.DefineTag;
-    }
-
     /** Applies the commands in order; the outcomes come back in the same order. */
     public List<Outcome> apply(List<Command> commands, List<CommandContext> contexts) {
         Map<EntityRow, EntityWork> work = load(commands);
@@ -120,17 +111,9 @@ public class EntityBatchTagger {
         return new ArrayList<>(names);
     }
 
+    /** The entity an entity command is about; null for a tag command. */
     static EntityKey entityOf(Command command) {
-        if (command instanceof Command.Assign c) {
-            return c.entity();
-        }
-        if (command instanceof Command.Unassign c) {
-            return c.entity();
-        }
-        if (command instanceof Command.ReplaceTags c) {
-            return c.entity();
-        }
-        return ((Command.DeleteEntity) command).entity();
+        return command instanceof Command.OfEntity entityCommand ? entityCommand.entity() : null;
     }
 
     private static EntityRow row(EntityKey key) {

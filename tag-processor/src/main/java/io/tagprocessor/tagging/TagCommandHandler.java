@@ -28,12 +28,43 @@ public class TagCommandHandler {
         this.events = events;
     }
 
+    /** Applies a command that {@link Command#restructures()}; any other is applied in sets by {@link EntityBatchTagger}. */
     public Outcome apply(Command command, CommandContext context) {
         Audit audit = new Audit(context.issuedBy(), context.appliedAt(), context.source(), context.commandId());
-        if (command instanceof RenameTag c) {
-            return rename(c, audit);
-        }
-        return delete((DeleteTag) command, audit);
+        return command.match(new Command.Cases<>() {
+            public Outcome renameTag(RenameTag c) {
+                return rename(c, audit);
+            }
+
+            public Outcome deleteTag(DeleteTag c) {
+                return delete(c, audit);
+            }
+
+            public Outcome assign(Command.Assign c) {
+                return appliedInSets(c);
+            }
+
+            public Outcome unassign(Command.Unassign c) {
+                return appliedInSets(c);
+            }
+
+            public Outcome replaceTags(Command.ReplaceTags c) {
+                return appliedInSets(c);
+            }
+
+            public Outcome deleteEntity(Command.DeleteEntity c) {
+                return appliedInSets(c);
+            }
+
+            public Outcome defineTag(Command.DefineTag c) {
+                return appliedInSets(c);
+            }
+        });
+    }
+
+    private static Outcome appliedInSets(Command command) {
+        throw new IllegalArgumentException(
+                command.getClass().getSimpleName() + " is applied in sets by EntityBatchTagger");
     }
 
     private Outcome rename(RenameTag command, Audit audit) {

@@ -132,7 +132,9 @@ class OutcomeRowsTest {
         RawRecord huge = new RawRecord(
                 "tag-commands", 0, 1, 0L, new byte[Limits.ECHOED_KEY_BYTES + 5], new byte[MAX_RECORD_BYTES + 7]);
 
-        OutboxRow letter = rows.deadLetter(huge, new IllegalStateException("x".repeat(5000)));
+        OutboxRow letter = rows.deadLettered(huge, new IllegalStateException("x".repeat(5000)))
+                .rows()
+                .get(0);
         OutboxRow rejection = rows.refused(new ReadCommand.Invalid(
                         huge, "claim", "id", null, null, RejectionReason.KEY_MISMATCH, "m", null))
                 .rows()
@@ -146,6 +148,20 @@ class OutcomeRowsTest {
         assertThat(letter.extraHeaders().get(Headers.DLT_EXCEPTION_MESSAGE).length())
                 .isLessThanOrEqualTo(Limits.EXCEPTION_MESSAGE_CHARS);
         assertThat(rejection.recordKey()).hasSize(Limits.ECHOED_KEY_BYTES);
+    }
+
+    @Test
+    void aRecordIsClaimedAsAppliedRejectedOrDeadLetteredBeforeItIsApplied() {
+        ReadCommand.Invalid invalid =
+                new ReadCommand.Invalid(RAW, "claim", "id", null, null, RejectionReason.INVALID_TAG_NAME, "m", null);
+        ReadCommand.Undecodable undecodable = new ReadCommand.Undecodable(RAW, new IllegalArgumentException("bad"));
+
+        assertThat(OutcomeRows.provisional(valid)).isEqualTo(Disposition.APPLIED);
+        assertThat(OutcomeRows.provisionalReason(valid)).isNull();
+        assertThat(OutcomeRows.provisional(invalid)).isEqualTo(Disposition.REJECTED);
+        assertThat(OutcomeRows.provisionalReason(invalid)).isEqualTo("INVALID_TAG_NAME");
+        assertThat(OutcomeRows.provisional(undecodable)).isEqualTo(Disposition.DEAD_LETTERED);
+        assertThat(OutcomeRows.provisionalReason(undecodable)).isEqualTo("IllegalArgumentException: bad");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -112,23 +111,6 @@ class EntityBatchTaggerTest {
         assertThat(entities.created).containsExactly(Map.of());
         assertThat(entities.saved).containsExactly(Map.of());
         assertThat(entities.assigned).containsExactly(List.of());
-    }
-
-    @Test
-    void handlesEntityCommandsAndDefinitionsButNotRenamesOrDeletesOfTags() {
-        assertThat(EntityBatchTagger.handles(new Command.Assign(ORDER, TagName.parse("a"))))
-                .isTrue();
-        assertThat(EntityBatchTagger.handles(new Command.Unassign(ORDER, TagName.parse("a"))))
-                .isTrue();
-        assertThat(EntityBatchTagger.handles(new Command.ReplaceTags(ORDER, Set.of())))
-                .isTrue();
-        assertThat(EntityBatchTagger.handles(new Command.DeleteEntity(ORDER))).isTrue();
-        assertThat(EntityBatchTagger.handles(new Command.DefineTag(TagName.parse("a"), null, null)))
-                .isTrue();
-        assertThat(EntityBatchTagger.handles(new Command.RenameTag(TagName.parse("a"), TagName.parse("b"))))
-                .isFalse();
-        assertThat(EntityBatchTagger.handles(new Command.DeleteTag(TagName.parse("a"))))
-                .isFalse();
     }
 
     private List<Outcome> apply(Command... commands) {
