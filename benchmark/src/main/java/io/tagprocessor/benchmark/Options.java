@@ -1,8 +1,5 @@
 package io.tagprocessor.benchmark;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,27 +49,28 @@ record Options(
             + " -Xss512k -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
     static Options parse(String[] args) {
-        refuseUnknown(args);
-        Properties built = builtIn();
+        CommandLine.refuseUnknown(args, NAMES, Set.of("--quick"));
+        Properties built = CommandLine.builtIn();
         boolean quick = Arrays.asList(args).contains("--quick");
-        Path results = Path.of(value(args, "results", built.getProperty("results.dir")))
+        Path results = Path.of(CommandLine.value(args, "results", built.getProperty("results.dir")))
                 .normalize();
         Options options = new Options(
-                Integer.parseInt(value(args, "backlog", quick ? "20000" : "200000")),
-                Arrays.stream(value(args, "rates", "500,2000,5000").split(","))
+                Integer.parseInt(CommandLine.value(args, "backlog", quick ? "20000" : "200000")),
+                Arrays.stream(CommandLine.value(args, "rates", "500,2000,5000").split(","))
                         .map(String::trim)
                         .map(Integer::valueOf)
                         .toList(),
-                Duration.ofSeconds(Long.parseLong(value(args, "rate-seconds", quick ? "10" : "30"))),
-                Set.of(value(args, "phases", String.join(",", ALL_PHASES)).split(",")),
-                Duration.ofMinutes(Long.parseLong(value(args, "backlog-minutes", quick ? "5" : "15"))),
-                Duration.ofMinutes(Long.parseLong(value(args, "baseline-minutes", quick ? "10" : "45"))),
-                Long.parseLong(value(args, "seed", "20260505")),
-                Integer.parseInt(value(args, "partitions", "6")),
-                Path.of(value(args, "service-jar", built.getProperty("service.jar")))
+                Duration.ofSeconds(Long.parseLong(CommandLine.value(args, "rate-seconds", quick ? "10" : "30"))),
+                Set.of(CommandLine.value(args, "phases", String.join(",", ALL_PHASES))
+                        .split(",")),
+                Duration.ofMinutes(Long.parseLong(CommandLine.value(args, "backlog-minutes", quick ? "5" : "15"))),
+                Duration.ofMinutes(Long.parseLong(CommandLine.value(args, "baseline-minutes", quick ? "10" : "45"))),
+                Long.parseLong(CommandLine.value(args, "seed", "20260505")),
+                Integer.parseInt(CommandLine.value(args, "partitions", "6")),
+                Path.of(CommandLine.value(args, "service-jar", built.getProperty("service.jar")))
                         .normalize(),
-                splitOptions(value(args, "service-java-opts", SERVICE_JAVA_OPTIONS)),
-                Path.of(value(args, "migrations", built.getProperty("migrations.dir")))
+                splitOptions(CommandLine.value(args, "service-java-opts", SERVICE_JAVA_OPTIONS)),
+                Path.of(CommandLine.value(args, "migrations", built.getProperty("migrations.dir")))
                         .normalize(),
                 quick ? results.resolve("quick") : results);
         if (!ALL_PHASES.containsAll(options.phases())) {
@@ -85,41 +83,7 @@ record Options(
         return phases.contains(phase);
     }
 
-    /** A mistyped option must not silently start a 45-minute full run. */
-    private static void refuseUnknown(String[] args) {
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (!arg.equals("--quick") && (name == null || !NAMES.contains(name))) {
-                throw new IllegalArgumentException("unknown option '" + arg + "'; the benchmark takes --quick and --"
-                        + String.join("=…, --", NAMES.stream().sorted().toList()) + "=…");
-            }
-        }
-    }
-
-    private static String value(String[] args, String name, String fallback) {
-        String prefix = "--" + name + "=";
-        return Arrays.stream(args)
-                .filter(a -> a.startsWith(prefix))
-                .map(a -> a.substring(prefix.length()))
-                .reduce((first, second) -> second)
-                .orElse(fallback);
-    }
-
     private static List<String> splitOptions(String text) {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
-    }
-
-    private static Properties builtIn() {
-        Properties properties = new Properties();
-        try (InputStream in = Options.class.getResourceAsStream("/benchmark.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("benchmark.properties is missing from the class path");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -49,17 +49,16 @@ public class ClaimRetentionRepository {
 
     /** Deletes up to {@code limit} copies read from the partition before {@code logStart}. */
     public int deleteCopiesBefore(String topic, int partition, long logStart, int limit) {
-        return jdbc.sql(DELETE_COPIES_BEFORE)
-                .param("topic", topic)
-                .param("partition", partition)
-                .param("logStart", logStart)
-                .param("limit", limit)
-                .update();
+        return deleteBefore(DELETE_COPIES_BEFORE, topic, partition, logStart, limit);
     }
 
     /** Deletes up to {@code limit} claims read from the partition before {@code logStart} with no copy left. */
     public int deleteClaimsBefore(String topic, int partition, long logStart, int limit) {
-        return jdbc.sql(DELETE_CLAIMS_BEFORE)
+        return deleteBefore(DELETE_CLAIMS_BEFORE, topic, partition, logStart, limit);
+    }
+
+    private int deleteBefore(String statement, String topic, int partition, long logStart, int limit) {
+        return jdbc.sql(statement)
                 .param("topic", topic)
                 .param("partition", partition)
                 .param("logStart", logStart)

@@ -53,13 +53,7 @@ class CommandBatchProcessorTest {
 
     @Test
     void aRecordFailingForANonTransientReasonIsDeadLetteredAndTheRestOfItsBatchCommits() {
-        readsAs(good, poison, alsoGood);
-        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
-        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        DataIntegrityViolationException bug = poisonInTheMiddle();
         when(applier.deadLetter(eq(poison), eq(bug), anyList()))
                 .thenReturn(new Verdict(Disposition.DEAD_LETTERED, "DataIntegrityViolationException", List.of()));
 
@@ -132,13 +126,7 @@ class CommandBatchProcessorTest {
 
     @Test
     void theIsolationPathRecordsEachRecordsNextOffsetWithItsOwnTransaction() {
-        readsAs(good, poison, alsoGood);
-        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
-        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        DataIntegrityViolationException bug = poisonInTheMiddle();
         when(applier.deadLetter(eq(poison), eq(bug), anyList())).thenReturn(Verdict.of(Disposition.DEAD_LETTERED));
 
         processor.process(records(3));
@@ -187,6 +175,18 @@ class CommandBatchProcessorTest {
                 .isNotEmpty()
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
         assertThat(meters.get("tag_processor.batch.size").summary().count()).isZero();
+    }
+
+    /** A batch of three whose middle record fails for good: every subset holding it fails, the others apply. */
+    private DataIntegrityViolationException poisonInTheMiddle() {
+        readsAs(good, poison, alsoGood);
+        DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        return bug;
     }
 
     private void readsAs(ReadCommand... reads) {

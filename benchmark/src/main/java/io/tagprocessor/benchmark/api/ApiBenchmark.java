@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark.api;
 
+import io.tagprocessor.benchmark.CommandLine;
 import io.tagprocessor.benchmark.probe.ProcStat;
 import io.tagprocessor.benchmark.report.Line;
 import io.tagprocessor.benchmark.report.Report;
@@ -8,18 +9,15 @@ import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +39,26 @@ public final class ApiBenchmark {
 
     private ApiBenchmark() {}
 
+    private static final Set<String> OPTIONS =
+            Set.of("tags", "entities", "tags-per-entity", "requests", "warmup", "seed", "service-jar", "results");
+
     public static void main(String[] args) throws SQLException {
-        Properties built = builtIn();
+        try {
+            CommandLine.refuseUnknown(args, OPTIONS, Set.of());
+        } catch (IllegalArgumentException e) {
+            System.err.println("api benchmark: " + e.getMessage());
+            System.exit(2);
+        }
+        Properties built = CommandLine.builtIn();
         ApiDataset dataset = new ApiDataset(
-                Integer.parseInt(value(args, "tags", "10000")),
-                Integer.parseInt(value(args, "entities", "100000")),
-                Integer.parseInt(value(args, "tags-per-entity", "10")));
-        int requests = Integer.parseInt(value(args, "requests", "5000"));
-        int warmup = Integer.parseInt(value(args, "warmup", "2000"));
-        long seed = Long.parseLong(value(args, "seed", "20260505"));
-        Path jar = Path.of(value(args, "service-jar", built.getProperty("service.jar")));
-        Path results = Path.of(value(args, "results", built.getProperty("results.dir")))
+                Integer.parseInt(CommandLine.value(args, "tags", "10000")),
+                Integer.parseInt(CommandLine.value(args, "entities", "100000")),
+                Integer.parseInt(CommandLine.value(args, "tags-per-entity", "10")));
+        int requests = Integer.parseInt(CommandLine.value(args, "requests", "5000"));
+        int warmup = Integer.parseInt(CommandLine.value(args, "warmup", "2000"));
+        long seed = Long.parseLong(CommandLine.value(args, "seed", "20260505"));
+        Path jar = Path.of(CommandLine.value(args, "service-jar", built.getProperty("service.jar")));
+        Path results = Path.of(CommandLine.value(args, "results", built.getProperty("results.dir")))
                 .resolve("api")
                 .normalize();
         Report report = new Report(results);
@@ -141,24 +148,5 @@ public final class ApiBenchmark {
                 .with("requests_per_s", paths.size() / seconds, 0)
                 .with("service_cores", serviceCpu / seconds, 2)
                 .with("host_busy_pct", hostBusy, 0));
-    }
-
-    private static String value(String[] args, String name, String fallback) {
-        String prefix = "--" + name + "=";
-        return Arrays.stream(args)
-                .filter(a -> a.startsWith(prefix))
-                .map(a -> a.substring(prefix.length()))
-                .reduce((first, second) -> second)
-                .orElse(fallback);
-    }
-
-    private static Properties builtIn() {
-        Properties properties = new Properties();
-        try (InputStream in = ApiBenchmark.class.getResourceAsStream("/benchmark.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }
