@@ -2,8 +2,8 @@ package io.tagprocessor.command;
 
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.Headers;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.CommandOffsetsRepository;
-import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.RestructureBarrierRepository;
 import java.util.ArrayList;

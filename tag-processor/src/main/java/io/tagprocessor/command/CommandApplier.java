@@ -1,10 +1,10 @@
 package io.tagprocessor.command;
 
 import io.tagprocessor.fanout.Fanout;
-import io.tagprocessor.store.OutboxRow;
-import io.tagprocessor.store.ProcessedEvent;
-import io.tagprocessor.store.ProcessedEventsRepository;
-import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.idempotency.ProcessedEvent;
+import io.tagprocessor.idempotency.ProcessedEventsRepository;
+import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Command;

@@ -2,11 +2,11 @@ package io.tagprocessor.command;
 
 import io.tagprocessor.avro.rejection.CommandRejected;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.outbox.DeadLetter;
 import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.outbox.OutboxRecords;
-import io.tagprocessor.store.OutboxRow;
-import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.tagging.Limits;
 import io.tagprocessor.tagging.Outcome;
 import io.tagprocessor.tagging.RejectionReason;

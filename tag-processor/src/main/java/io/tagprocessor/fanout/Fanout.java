@@ -3,7 +3,7 @@ package io.tagprocessor.fanout;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.outbox.OutboxRecords;
-import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.EntityFanout;
 import io.tagprocessor.tagging.EntityFanout.JobChanges;

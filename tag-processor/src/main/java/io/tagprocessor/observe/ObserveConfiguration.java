@@ -2,9 +2,9 @@ package io.tagprocessor.observe;
 
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.outbox.OutboxBacklogRepository;
 import io.tagprocessor.relay.OutboxRelay;
 import io.tagprocessor.store.AdvisoryLocks;
-import io.tagprocessor.store.OutboxBacklogRepository;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -3,7 +3,7 @@ package io.tagprocessor.observe;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.tagprocessor.store.OutboxBacklogRepository;
+import io.tagprocessor.outbox.OutboxBacklogRepository;
 import java.time.Duration;
 
 /**

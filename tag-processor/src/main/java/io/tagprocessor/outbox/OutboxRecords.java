@@ -10,7 +10,6 @@ import io.tagprocessor.avro.rejection.CommandRejected;
 import io.tagprocessor.avro.state.EntityTagState;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.config.TopicSettings;
-import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.tagging.Change;
 import io.tagprocessor.tagging.CommandContext;
 import java.nio.charset.StandardCharsets;

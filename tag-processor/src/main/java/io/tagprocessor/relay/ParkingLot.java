@@ -1,8 +1,8 @@
 package io.tagprocessor.relay;
 
 import io.micrometer.core.instrument.Counter;
+import io.tagprocessor.outbox.OutboxRepository;
 import io.tagprocessor.relay.OutboxPublisher.Refusal;
-import io.tagprocessor.store.OutboxRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.config.TagProcessorProperties;
-import io.tagprocessor.store.OutboxRepository;
+import io.tagprocessor.outbox.OutboxRepository;
 import java.sql.DriverManager;
 import java.util.Properties;
 import javax.sql.DataSource;

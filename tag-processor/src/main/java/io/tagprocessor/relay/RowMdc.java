@@ -1,7 +1,7 @@
 package io.tagprocessor.relay;
 
-import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
-import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

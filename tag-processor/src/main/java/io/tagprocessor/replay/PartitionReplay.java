@@ -4,7 +4,7 @@ import io.tagprocessor.command.CommandBatchProcessor;
 import io.tagprocessor.command.Disposition;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.KafkaClients;
-import io.tagprocessor.store.ProcessedEventsRepository;
+import io.tagprocessor.idempotency.ProcessedEventsRepository;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.config.RetentionSettings;
 import io.tagprocessor.config.TagProcessorProperties;
-import io.tagprocessor.store.ClaimRetentionRepository;
+import io.tagprocessor.idempotency.ClaimRetentionRepository;
 import io.tagprocessor.store.RestructureBarrierRepository;
 import java.util.HashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
  * One statement whose parameters are arrays (PostgreSQL {@code unnest}/{@code ANY}), so a whole
  * batch travels in one round trip with one plan. Parameters are bound, never concatenated.
  */
-final class ArrayStatement implements PreparedStatementCreator {
+public final class ArrayStatement implements PreparedStatementCreator {
 
     private record Parameter(String type, Object[] values) {}
 
@@ -22,12 +22,12 @@ final class ArrayStatement implements PreparedStatementCreator {
         this.sql = sql;
     }
 
-    static ArrayStatement of(String sql) {
+    public static ArrayStatement of(String sql) {
         return new ArrayStatement(sql);
     }
 
     /** Adds the next parameter: an array of the given SQL element type. */
-    ArrayStatement array(String type, Object[] values) {
+    public ArrayStatement array(String type, Object[] values) {
         parameters.add(new Parameter(type, values));
         return this;
     }

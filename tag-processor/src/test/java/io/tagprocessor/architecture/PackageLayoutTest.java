@@ -33,6 +33,73 @@ class PackageLayoutTest {
     }
 
     @Test
+    void thePipelineRunsOneWayCommandsToOutboxToRelay() {
+        noClasses()
+                .that()
+                .resideInAPackage("..outbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..command..", "..relay..", "..fanout..", "..replay..", "..idempotency..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..relay..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..command..", "..tagging..", "..store..", "..idempotency..", "..fanout..", "..wire..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..relay..", "..replay..", "..retention..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void idempotencyKnowsOnlyTheStore() {
+        classes()
+                .that()
+                .resideInAPackage("..idempotency..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("..idempotency..", "..store..", "java..", "org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void commandAndRelayShowOnlyTheirEntryPoints() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.tagprocessor.command")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveSimpleName("CommandBatchProcessor")
+                .and()
+                .doNotHaveSimpleName("CommandDecoder")
+                .and()
+                .doNotHaveSimpleName("Disposition")
+                .should()
+                .bePublic()
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("io.tagprocessor.relay")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .doNotHaveSimpleName("OutboxRelay")
+                .and()
+                .doNotHaveSimpleName("RelayConnections")
+                .should()
+                .bePublic()
+                .check(CLASSES);
+    }
+
+    @Test
     void theDomainIsPure() {
         classes()
                 .that()

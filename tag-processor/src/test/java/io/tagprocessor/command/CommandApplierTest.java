@@ -11,11 +11,11 @@ import static org.mockito.Mockito.when;
 
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.fanout.Fanout;
+import io.tagprocessor.idempotency.ProcessedEvent;
+import io.tagprocessor.idempotency.ProcessedEventsRepository;
+import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.outbox.OutboxRecords;
-import io.tagprocessor.store.OutboxRow;
-import io.tagprocessor.store.ProcessedEvent;
-import io.tagprocessor.store.ProcessedEventsRepository;
-import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Change;
 import io.tagprocessor.tagging.Command;

@@ -13,9 +13,9 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.outbox.OutboxRepository;
 import io.tagprocessor.store.CommandOffsetsRepository;
 import io.tagprocessor.store.NextOffset;
-import io.tagprocessor.store.OutboxRepository;
 import io.tagprocessor.wire.WireFormatException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -112,12 +112,7 @@ class CommandBatchProcessorTest {
 
     @Test
     void aBatchRecordsTheNextOffsetOfItsPartitionInItsTransaction() {
-        readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
-                .thenReturn(List.of(
-                        Verdict.of(Disposition.APPLIED),
-                        Verdict.of(Disposition.DEAD_LETTERED),
-                        Verdict.of(Disposition.APPLIED)));
+        threeRecordsEndAs(Disposition.APPLIED, Disposition.DEAD_LETTERED, Disposition.APPLIED);
 
         processor.process(records(3));
 
@@ -151,12 +146,7 @@ class CommandBatchProcessorTest {
 
     @Test
     void anOperatorReplayRecordsNoOffsets() {
-        readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
-                .thenReturn(List.of(
-                        Verdict.of(Disposition.DUPLICATE),
-                        Verdict.of(Disposition.DUPLICATE),
-                        Verdict.of(Disposition.DUPLICATE)));
+        threeRecordsEndAs(Disposition.DUPLICATE, Disposition.DUPLICATE, Disposition.DUPLICATE);
 
         assertThat(processor.replay(records(3))).isEqualTo(Map.of(Disposition.DUPLICATE, 3));
         verify(offsets, never()).save(any(), anyList());
@@ -175,6 +165,12 @@ class CommandBatchProcessorTest {
                 .isNotEmpty()
                 .allSatisfy(counter -> assertThat(counter.count()).isZero());
         assertThat(meters.get("tag_processor.batch.size").summary().count()).isZero();
+    }
+
+    private void threeRecordsEndAs(Disposition first, Disposition second, Disposition third) {
+        readsAs(good, poison, alsoGood);
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+                .thenReturn(List.of(Verdict.of(first), Verdict.of(second), Verdict.of(third)));
     }
 
     /** A batch of three whose middle record fails for good: every subset holding it fails, the others apply. */

@@ -3,10 +3,10 @@ package io.tagprocessor.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagprocessor.config.TagProcessorProperties;
+import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.outbox.OutboxRecords;
-import io.tagprocessor.store.OutboxRow;
-import io.tagprocessor.store.ProcessedEventsRepository.OutcomeCorrection;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.tagging.Change;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.CommandContext;

@@ -9,7 +9,6 @@ import io.tagprocessor.avro.event.TagRenamedEvent;
 import io.tagprocessor.avro.rejection.CommandRejected;
 import io.tagprocessor.avro.state.EntityTagState;
 import io.tagprocessor.config.TagProcessorProperties;
-import io.tagprocessor.store.OutboxRow;
 import io.tagprocessor.tagging.Change;
 import io.tagprocessor.tagging.CommandContext;
 import io.tagprocessor.tagging.EntityKey;

@@ -3,8 +3,8 @@ package io.tagprocessor.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
-import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.pipeline.TopicProbe;
-import io.tagprocessor.store.OutboxRepository.StoredOutboxRow;
-import io.tagprocessor.store.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.EventIds;
 import io.tagprocessor.outbox.OutboxRecords;
-import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;

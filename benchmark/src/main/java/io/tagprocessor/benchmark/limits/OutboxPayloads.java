@@ -6,7 +6,7 @@ import io.tagprocessor.avro.event.TagEvent;
 import io.tagprocessor.avro.state.EntityTagState;
 import io.tagprocessor.benchmark.workload.Effect;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
-import io.tagprocessor.store.OutboxRow;
+import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.wire.ConfluentAvroSerializer;
 import io.tagprocessor.wire.SchemaRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.outbox;
 
 import java.util.Map;
 import java.util.UUID;

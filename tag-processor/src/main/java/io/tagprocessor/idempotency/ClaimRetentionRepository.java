@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.idempotency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

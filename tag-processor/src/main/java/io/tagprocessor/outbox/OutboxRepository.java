@@ -1,5 +1,6 @@
-package io.tagprocessor.store;
+package io.tagprocessor.outbox;
 
+import io.tagprocessor.store.ArrayStatement;
 import io.tagprocessor.tagging.Limits;
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.outbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

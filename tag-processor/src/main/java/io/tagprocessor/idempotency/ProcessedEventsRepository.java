@@ -1,5 +1,6 @@
-package io.tagprocessor.store;
+package io.tagprocessor.idempotency;
 
+import io.tagprocessor.store.ArrayStatement;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;

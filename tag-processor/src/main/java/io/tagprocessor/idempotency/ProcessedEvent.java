@@ -1,4 +1,4 @@
-package io.tagprocessor.store;
+package io.tagprocessor.idempotency;
 
 import java.time.Instant;
 
