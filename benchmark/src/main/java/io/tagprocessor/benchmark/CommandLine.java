@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads {@code --name=value} options and the paths the build wrote into {@code benchmark.properties}. */
 public final class CommandLine {
@@ -31,13 +33,10 @@ public final class CommandLine {
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
             if (!flags.contains(arg) && (name == null || !names.contains(name))) {
-                StringBuilder known = new StringBuilder();
-                flags.stream().sorted().forEach(flag -> known.append(flag).append(", "));
-                names.stream()
-                        .sorted()
-                        .forEach(name2 -> known.append("--").append(name2).append("=…, "));
-                throw new IllegalArgumentException(
-                        "unknown option '" + arg + "'; known: " + known.substring(0, known.length() - 2));
+                String known = Stream.concat(
+                                flags.stream().sorted(), names.stream().sorted().map(n -> "--" + n + "=…"))
+                        .collect(Collectors.joining(", "));
+                throw new IllegalArgumentException("unknown option '" + arg + "'; known: " + known);
             }
         }
     }

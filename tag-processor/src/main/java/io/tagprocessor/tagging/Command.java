@@ -41,36 +41,39 @@ public sealed interface Command {
      * {@link TagCommandHandler}. Every other command is applied in sets by {@link EntityBatchTagger}.
      */
     default boolean restructures() {
-        return match(new Cases<>() {
-            public Boolean assign(Assign command) {
-                return false;
-            }
-
-            public Boolean unassign(Unassign command) {
-                return false;
-            }
-
-            public Boolean replaceTags(ReplaceTags command) {
-                return false;
-            }
-
-            public Boolean deleteEntity(DeleteEntity command) {
-                return false;
-            }
-
-            public Boolean defineTag(DefineTag command) {
-                return false;
-            }
-
-            public Boolean renameTag(RenameTag command) {
-                return true;
-            }
-
-            public Boolean deleteTag(DeleteTag command) {
-                return true;
-            }
-        });
+        return match(RESTRUCTURES);
     }
+
+    /** The case of each type for {@link #restructures()}: asked several times per record, so made once. */
+    Cases<Boolean> RESTRUCTURES = new Cases<>() {
+        public Boolean assign(Assign command) {
+            return false;
+        }
+
+        public Boolean unassign(Unassign command) {
+            return false;
+        }
+
+        public Boolean replaceTags(ReplaceTags command) {
+            return false;
+        }
+
+        public Boolean deleteEntity(DeleteEntity command) {
+            return false;
+        }
+
+        public Boolean defineTag(DefineTag command) {
+            return false;
+        }
+
+        public Boolean renameTag(RenameTag command) {
+            return true;
+        }
+
+        public Boolean deleteTag(DeleteTag command) {
+            return true;
+        }
+    };
 
     /** A command about one entity: keyed, ordered and versioned by that entity. */
     sealed interface OfEntity extends Command {

@@ -48,6 +48,7 @@ public final class ApiBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("api benchmark: " + e.getMessage());
             System.exit(2);
+            return;
         }
         Properties built = CommandLine.builtIn();
         ApiDataset dataset = new ApiDataset(
