@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 
@@ -37,8 +38,21 @@ public final class ArrayStatement implements PreparedStatementCreator {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
-            statement.setArray(i + 1, connection.createArrayOf(parameter.type(), parameter.values()));
+            statement.setArray(i + 1, connection.createArrayOf(parameter.type(), typed(parameter)));
         }
         return statement;
+    }
+
+    /**
+     * The values in an array of their Java type, which the driver sends in PostgreSQL's binary format
+     * (for text, int8 and bytea) instead of an array literal the server has to parse.
+     */
+    private static Object[] typed(Parameter parameter) {
+        Object[] values = parameter.values();
+        return switch (parameter.type()) {
+            case "text" -> Arrays.copyOf(values, values.length, String[].class);
+            case "int8" -> Arrays.copyOf(values, values.length, Long[].class);
+            default -> values;
+        };
     }
 }
