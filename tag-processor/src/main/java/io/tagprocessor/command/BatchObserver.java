@@ -6,11 +6,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * (DEBUG when applied or without effect, INFO otherwise) in that record's log context, the counters
  * {@code tag_processor.commands{outcome}} and {@code tag_processor.commands.refused{outcome,reason}},
  * and per poll batch the histograms {@code tag_processor.batch.duration} (read, apply, commit) and
- * {@code tag_processor.batch.size} and one INFO summary line.
+ * {@code tag_processor.batch.size} and one summary line: INFO when a record was a duplicate, refused
+ * or dead-lettered or the batch had to be split, DEBUG when every record was applied or had no effect
+ * (hundreds of such lines a second at low rates would only repeat the counters).
  */
 @Component
 class BatchObserver {
@@ -30,6 +35,9 @@ class BatchObserver {
                     new long[] {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000})
             .mapToObj(Duration::ofMillis)
             .toArray(Duration[]::new);
+
+    /** Outcomes of a batch that needs no INFO line: the counters tell how many. */
+    private static final Set<Disposition> ROUTINE = EnumSet.of(Disposition.APPLIED, Disposition.NO_EFFECT);
 
     private static final double[] SIZE_BUCKETS = {1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
 
@@ -82,17 +90,22 @@ class BatchObserver {
         size.record(batch.size());
         Map<Disposition, Integer> tally = new EnumMap<>(Disposition.class);
         verdicts.forEach(v -> tally.merge(v.disposition(), 1, Integer::sum));
-        log.info(
-                "event=batch_processed records={} applied={} no_effect={} duplicate={} rejected={} dead_lettered={}"
-                        + " duration_ms={} isolated={}",
-                batch.size(),
-                tally.getOrDefault(Disposition.APPLIED, 0),
-                tally.getOrDefault(Disposition.NO_EFFECT, 0),
-                tally.getOrDefault(Disposition.DUPLICATE, 0),
-                tally.getOrDefault(Disposition.REJECTED, 0),
-                tally.getOrDefault(Disposition.DEAD_LETTERED, 0),
-                nanos / 1_000_000,
-                isolated);
+        boolean routine = !isolated && ROUTINE.containsAll(tally.keySet());
+        if (routine && !log.isDebugEnabled()) {
+            return;
+        }
+        log.atLevel(routine ? Level.DEBUG : Level.INFO)
+                .log(
+                        "event=batch_processed records={} applied={} no_effect={} duplicate={} rejected={} dead_lettered={}"
+                                + " duration_ms={} isolated={}",
+                        batch.size(),
+                        tally.getOrDefault(Disposition.APPLIED, 0),
+                        tally.getOrDefault(Disposition.NO_EFFECT, 0),
+                        tally.getOrDefault(Disposition.DUPLICATE, 0),
+                        tally.getOrDefault(Disposition.REJECTED, 0),
+                        tally.getOrDefault(Disposition.DEAD_LETTERED, 0),
+                        nanos / 1_000_000,
+                        isolated);
     }
 
     private static void logRecord(ReadCommand read, Verdict verdict) {
