@@ -12,14 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The transactional outbox. Rows are appended in the transaction that caused them, with a
- * {@code NOTIFY} that wakes the relay when that transaction commits; the relay reads them in id
+ * The transactional outbox. Rows are appended in the transaction that caused them, and the relay is
+ * woken when that transaction commits: in process when this process's relay leads
+ * ({@link #wakeInProcess}), else by a {@code NOTIFY} (sent at commit) to the leader wherever it runs. A
+ * NOTIFY costs a round trip and a lock held through the commit's WAL flush, which would make
+ * concurrent batches commit one after another. The relay reads them in id
  * order and deletes them once the broker has acknowledged them, in the statement that reads the next
  * ones.
  */
@@ -91,10 +97,21 @@ public class OutboxRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AtomicReference<Runnable> localRelay = new AtomicReference<>();
 
     public OutboxRepository(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** The relay of this process leads from now on: {@code wake} is run after each commit of appended rows. */
+    public void wakeInProcess(Runnable wake) {
+        localRelay.set(wake);
+    }
+
+    /** The relay woken by {@code wake} no longer leads: commits send a NOTIFY to the leader wherever it runs. */
+    public void stopWakingInProcess(Runnable wake) {
+        localRelay.compareAndSet(wake, null);
     }
 
     /** Appends rows in list order (ids ascend in that order) and asks for a wake-up at commit. */
@@ -124,7 +141,17 @@ public class OutboxRepository {
                                         : row.companion().payload())
                                 .toArray(byte[][]::new))
                 .array("text", rows.stream().map(this::extraHeaders).toArray()));
-        jdbc.query(NOTIFY_RELAY, rs -> {});
+        Runnable wake = localRelay.get();
+        if (wake != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.run();
+                }
+            });
+        } else {
+            jdbc.query(NOTIFY_RELAY, rs -> {});
+        }
     }
 
     /**

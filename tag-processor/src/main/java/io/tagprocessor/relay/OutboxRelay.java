@@ -1,8 +1,6 @@
 package io.tagprocessor.relay;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.tagprocessor.config.FatalErrorHandler;
 import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.config.RelaySettings;
@@ -11,7 +9,6 @@ import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.relay.OutboxPublisher.Refusal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Producer;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,8 +32,8 @@ import org.springframework.context.SmartLifecycle;
  * {@code leaseTimeout} and takes over. Each term publishes through a transactional producer whose
  * {@code initTransactions} fences the former leader at the broker: whatever a zombie sends late is
  * aborted, so a read_committed subscriber never sees stale state. The
- * leader sleeps on {@code LISTEN} and wakes at the commit of any transaction that wrote outbox rows,
- * with {@code pollInterval} as a fallback. It never stalls behind one row: a row the broker refuses for
+ * leader sleeps until a transaction that wrote outbox rows commits ({@link WorkSignal}: in process, or
+ * by {@code NOTIFY} from other processes), with {@code pollInterval} as a fallback. It never stalls behind one row: a row the broker refuses for
  * good, or that keeps failing while the rows around it are published, is parked in
  * {@code outbox_parked} with the error and the rows behind it go on. A failure that escapes the loop
  * (an {@link Error}) goes to the {@link FatalErrorHandler}, which ends the process.
@@ -45,8 +41,6 @@ import org.springframework.context.SmartLifecycle;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-    private static final String LISTEN = "LISTEN " + OutboxRepository.CHANNEL;
 
     private final RelayConnections connections;
     private final OutboxRepository outbox;
@@ -56,9 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final FatalErrorHandler fatal;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean leader = new AtomicBoolean();
-    private final Timer delay;
-    private final Counter published;
-    private final Counter parked;
+    private final RelayMeters meters;
     private volatile Thread worker;
 
     public OutboxRelay(
@@ -73,15 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.producers = producers;
         this.settings = settings;
         this.fatal = fatal;
-        this.delay = Timer.builder("tag_processor.relay.delay")
-                .description("From outbox row written to broker acknowledgement")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .register(meters);
-        this.published = meters.counter("tag_processor.relay.published");
-        this.parked = Counter.builder("tag_processor.relay.parked")
-                .description("Outbox rows moved to outbox_parked because the broker refused them")
-                .register(meters);
-        meters.gauge("tag_processor.relay.leader", leader, l -> l.get() ? 1 : 0);
+        this.meters = RelayMeters.register(meters, leader);
     }
 
     public boolean isLeader() {
@@ -143,12 +127,14 @@ public class OutboxRelay implements SmartLifecycle {
             try (Connection connection = connections.open()) {
                 OptionalLong epoch = tryLead(connection);
                 if (epoch.isPresent()) {
-                    try (Producer<byte[], byte[]> producer = producers.get()) {
+                    try (Producer<byte[], byte[]> producer = producers.get();
+                            WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit())) {
                         producer.initTransactions();
                         relayWhileLeader(
                                 connection,
                                 new Term(epoch.getAsLong(), settings.leaseTimeout()),
-                                new OutboxPublisher(producer));
+                                new OutboxPublisher(producer),
+                                signal);
                     } finally {
                         stepDown();
                     }
@@ -178,9 +164,6 @@ public class OutboxRelay implements SmartLifecycle {
         if (epoch.isEmpty()) {
             return epoch;
         }
-        try (Statement listen = connection.createStatement()) {
-            listen.execute(LISTEN);
-        }
         leader.set(true);
         log.info("event=relay_leadership_acquired epoch={} holder={}", epoch.getAsLong(), holder);
         return epoch;
@@ -191,9 +174,9 @@ public class OutboxRelay implements SmartLifecycle {
      * statement that reads the next batch (one round trip, one commit), those of the last batch when
      * the term ends; after a failure the next term publishes them again, with the same ids.
      */
-    private void relayWhileLeader(Connection connection, Term term, OutboxPublisher publisher) throws Exception {
-        PGConnection notifications = connection.unwrap(PGConnection.class);
-        ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), parked);
+    private void relayWhileLeader(Connection connection, Term term, OutboxPublisher publisher, WorkSignal signal)
+            throws Exception {
+        ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), meters.parked());
         List<Long> acknowledged = List.of();
         while (mine()) {
             if (!term.renewIfDue(connection)) {
@@ -207,15 +190,15 @@ public class OutboxRelay implements SmartLifecycle {
                     settings.maxBatchBytes().toBytes());
             acknowledged = List.of();
             if (rows.isEmpty()) {
-                awaitWork(notifications, term.capped(settings.pollInterval()));
+                signal.await(term.capped(settings.pollInterval()), this::mine);
                 continue;
             }
             List<Refusal> refusals = publisher.publish(rows);
             if (refusals.isEmpty()) {
                 Instant acked = Instant.now();
                 acknowledged = rows.stream().map(r -> r.row().id()).toList();
-                rows.forEach(r -> delay.record(Duration.between(r.createdAt(), acked)));
-                published.increment(rows.size());
+                rows.forEach(r -> meters.delay().record(Duration.between(r.createdAt(), acked)));
+                meters.published().increment(rows.size());
                 RowMdc.logPublished(log, rows);
             } else if (parkingLot.settle(connection, refusals, refusals.size() < rows.size())) {
                 pause(settings.errorBackoff());
@@ -227,15 +210,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
         if (!acknowledged.isEmpty()) {
             outbox.delete(connection, acknowledged);
-        }
-    }
-
-    /** Sleeps until woken (LISTEN) or {@code wait} passes. */
-    private void awaitWork(PGConnection notifications, Duration wait) throws SQLException {
-        if (settings.wakeOnCommit()) {
-            notifications.getNotifications((int) Math.max(1, wait.toMillis()));
-        } else {
-            pause(wait);
         }
     }
 

@@ -61,6 +61,6 @@ class RelayConfiguration {
         };
     }
 
-    /** Longer than any statement of the relay and its longest LISTEN wait (the poll interval). */
+    /** Longer than any statement of the relay (it never blocks on the socket waiting for a NOTIFY). */
     static final int SOCKET_TIMEOUT_SECONDS = 60;
 }
