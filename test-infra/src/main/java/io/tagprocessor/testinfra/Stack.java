@@ -39,7 +39,10 @@ public final class Stack implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
-    /** Starts the broker and the registry (side by side) with their logs and data in {@code directory}. */
+    /**
+     * Starts the broker and the registry (side by side) with their logs and data in {@code directory}.
+     * The broker starts empty: data a killed run left behind is deleted first.
+     */
     public static Stack start(Path directory, PostgresServer postgres) {
         Path absolute = directory.toAbsolutePath();
         try {
@@ -50,6 +53,7 @@ public final class Stack implements AutoCloseable {
         ApicurioRegistry registry = ApicurioRegistry.launch(Ports.free(), absolute.resolve("registry.log"));
         StandaloneKafka kafka = StandaloneKafka.in(absolute.resolve("kafka"));
         try {
+            kafka.deleteData();
             kafka.start();
             registry.awaitReady();
         } catch (RuntimeException e) {
