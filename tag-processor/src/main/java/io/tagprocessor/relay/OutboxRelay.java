@@ -31,12 +31,12 @@ import org.springframework.context.SmartLifecycle;
  * (frozen, cut off behind a live TCP stack), a standby terminates that session after
  * {@code leaseTimeout} and takes over. Each term publishes through a transactional producer whose
  * {@code initTransactions} fences the former leader at the broker: whatever a zombie sends late is
- * aborted, so a read_committed subscriber never sees stale state. The
- * leader sleeps until a transaction that wrote outbox rows commits ({@link WorkSignal}: in process, or
- * by {@code NOTIFY} from other processes), with {@code pollInterval} as a fallback. It never stalls behind one row: a row the broker refuses for
- * good, or that keeps failing while the rows around it are published, is parked in
- * {@code outbox_parked} with the error and the rows behind it go on. A failure that escapes the loop
- * (an {@link Error}) goes to the {@link FatalErrorHandler}, which ends the process.
+ * aborted, so a read_committed subscriber never sees stale state. The leader sleeps until a
+ * transaction that wrote outbox rows commits ({@link WorkSignal}: in process, or by {@code NOTIFY}
+ * from other processes), with {@code pollInterval} as a fallback. It never stalls behind one row: a
+ * row the broker refuses for good, or that keeps failing while the rows around it are published, is
+ * parked in {@code outbox_parked} with the error and the rows behind it go on. A failure that escapes
+ * the loop (an {@link Error}) goes to the {@link FatalErrorHandler}, which ends the process.
  */
 public class OutboxRelay implements SmartLifecycle {
 
