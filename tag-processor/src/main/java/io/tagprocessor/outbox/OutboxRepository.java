@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -129,18 +130,19 @@ public class OutboxRepository {
                 .array(
                         "text",
                         rows.stream()
-                                .map(row -> row.companion() == null
-                                        ? null
-                                        : row.companion().topic())
+                                .map(row -> companion(row, OutboxRow.Companion::topic))
                                 .toArray())
                 .array(
                         "bytea",
                         rows.stream()
-                                .map(row -> row.companion() == null
-                                        ? null
-                                        : row.companion().payload())
+                                .map(row -> companion(row, OutboxRow.Companion::payload))
                                 .toArray(byte[][]::new))
                 .array("text", rows.stream().map(this::extraHeaders).toArray()));
+        wakeRelayAtCommit();
+    }
+
+    /** In process after the commit while this process's relay leads, else by a NOTIFY sent at commit. */
+    private void wakeRelayAtCommit() {
         Runnable wake = localRelay.get();
         if (wake != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -190,6 +192,10 @@ public class OutboxRepository {
                 rs.getBytes(7),
                 stateTopic == null ? null : new OutboxRow.Companion(stateTopic, STATE_EVENT_TYPE, rs.getBytes(9)),
                 headers == null ? Map.of() : json.readValue(headers, HEADERS));
+    }
+
+    private static <T> T companion(OutboxRow row, Function<OutboxRow.Companion, T> part) {
+        return row.companion() == null ? null : part.apply(row.companion());
     }
 
     private String extraHeaders(OutboxRow row) {

@@ -61,11 +61,11 @@ final class WorkSignal implements AutoCloseable {
 
     /** Returns once woken, notified, {@code wait} passed or {@code stillWaiting} turned false. */
     void await(Duration wait, BooleanSupplier stillWaiting) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
         if (notifications == null) {
             LockSupport.parkNanos(this, wait.toNanos());
             return;
         }
+        long deadline = System.nanoTime() + wait.toNanos();
         while (!woken.getAndSet(false) && stillWaiting.getAsBoolean()) {
             PGNotification[] received = notifications.getNotifications();
             long left = deadline - System.nanoTime();
