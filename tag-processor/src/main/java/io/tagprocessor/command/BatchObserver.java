@@ -3,6 +3,7 @@ package io.tagprocessor.command;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tagprocessor.config.LogScope;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -113,7 +114,7 @@ class BatchObserver {
         if (routine && !log.isDebugEnabled()) {
             return; // the common case: no log context built for a line nobody writes
         }
-        try (Mdc scope = Mdc.record(read, verdict.eventIds())) {
+        try (LogScope scope = Mdc.record(read, verdict.eventIds())) {
             String outcome = verdict.disposition().name().toLowerCase(Locale.ROOT);
             if (verdict.reason() == null) {
                 if (verdict.disposition() == Disposition.DUPLICATE) {

@@ -1,6 +1,7 @@
 package io.tagprocessor.command;
 
 import io.tagprocessor.config.FatalErrorHandler;
+import io.tagprocessor.config.LogScope;
 import io.tagprocessor.config.ProcessingMode;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.OutboxRepository;
@@ -89,7 +90,7 @@ public class CommandBatchProcessor {
     private Map<Disposition, Integer> process(List<ConsumerRecord<byte[], byte[]>> records, boolean ownsOffsets) {
         long start = System.nanoTime();
         List<RawRecord> raws = records.stream().map(RawRecord::of).toList();
-        try (Mdc scope = Mdc.batch(raws)) {
+        try (LogScope scope = Mdc.batch(raws)) {
             List<ReadCommand> batch = raws.stream().map(reader::read).toList();
             List<Verdict> verdicts = new ArrayList<>(batch.size());
             boolean isolated = mode == ProcessingMode.SIMPLE;
@@ -173,7 +174,7 @@ public class CommandBatchProcessor {
             if (Transience.isTransient(e) || stopsForOwnSchema(e)) {
                 throw e;
             }
-            try (Mdc scope = Mdc.record(read, List.of())) {
+            try (LogScope scope = Mdc.record(read, List.of())) {
                 log.error("event=record_failed claim_key={} error={}", read.claimKey(), e.toString(), e);
             }
             Verdict verdict = transactions.execute(status -> {

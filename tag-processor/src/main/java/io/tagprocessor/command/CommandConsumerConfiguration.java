@@ -7,6 +7,7 @@ import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.ConsumerSettings;
 import io.tagprocessor.config.KafkaClientMeters;
 import io.tagprocessor.config.KafkaClients;
+import io.tagprocessor.config.LogScope;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.wire.ConfluentAvroDeserializer;
 import io.tagprocessor.wire.SchemaRegistry;
@@ -81,7 +82,7 @@ class CommandConsumerConfiguration {
             @Override
             public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
                 retries.increment();
-                try (Mdc scope = Mdc.batch(records)) {
+                try (LogScope scope = Mdc.batch(records)) {
                     log.warn(
                             "event=batch_retry attempt={} records={} error={}",
                             deliveryAttempt,

@@ -1,5 +1,6 @@
 package io.tagprocessor.command;
 
+import io.tagprocessor.config.LogScope;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,10 +13,10 @@ import org.slf4j.MDC;
 /**
  * The log context of the command path: {@code partition} and {@code offset} of the batch (a range per
  * partition) or of one record, and a record's {@code commandId}, {@code correlationId} and the
- * {@code eventId}s it caused. A scope restores the context it found when it closes, so nested scopes
- * (batch, then record) leave nothing behind on the consumer thread.
+ * {@code eventId}s it caused. Each is a {@link LogScope}: it restores the context it found when it
+ * closes, so nested scopes (batch, then record) leave nothing behind on the consumer thread.
  */
-final class Mdc implements AutoCloseable {
+final class Mdc {
 
     static final String PARTITION = "partition";
     static final String OFFSET = "offset";
@@ -28,21 +29,17 @@ final class Mdc implements AutoCloseable {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-    private final Map<String, String> previous;
-
-    private Mdc(Map<String, String> previous) {
-        this.previous = previous;
-    }
+    private Mdc() {}
 
     /** The batch's partitions and, per partition, its first and last offset: {@code 3} and {@code 10-19}. */
-    static Mdc batch(List<RawRecord> records) {
+    static LogScope batch(List<RawRecord> records) {
         Map<Integer, long[]> ranges = new TreeMap<>();
         records.forEach(record -> widen(ranges, record.partition(), record.offset()));
         return batch(ranges);
     }
 
     /** As {@link #batch(List)}, for records the container hands to its error handler. */
-    static Mdc batch(ConsumerRecords<?, ?> records) {
+    static LogScope batch(ConsumerRecords<?, ?> records) {
         Map<Integer, long[]> ranges = new TreeMap<>();
         records.forEach(record -> widen(ranges, record.partition(), record.offset()));
         return batch(ranges);
@@ -53,8 +50,8 @@ final class Mdc implements AutoCloseable {
                 new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
     }
 
-    private static Mdc batch(Map<Integer, long[]> ranges) {
-        Mdc scope = open();
+    private static LogScope batch(Map<Integer, long[]> ranges) {
+        LogScope scope = LogScope.open();
         MDC.put(PARTITION, ranges.keySet().stream().map(String::valueOf).collect(Collectors.joining(",")));
         MDC.put(
                 OFFSET,
@@ -65,8 +62,8 @@ final class Mdc implements AutoCloseable {
     }
 
     /** One record: where it was read and, as far as they are known, its ids. */
-    static Mdc record(ReadCommand read, List<UUID> eventIds) {
-        Mdc scope = open();
+    static LogScope record(ReadCommand read, List<UUID> eventIds) {
+        LogScope scope = LogScope.open();
         MDC.put(PARTITION, Integer.toString(read.raw().partition()));
         MDC.put(OFFSET, Long.toString(read.raw().offset()));
         putIfPresent(COMMAND_ID, commandId(read));
@@ -75,19 +72,6 @@ final class Mdc implements AutoCloseable {
             MDC.put(EVENT_ID, eventIds(eventIds));
         }
         return scope;
-    }
-
-    @Override
-    public void close() {
-        if (previous == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(previous);
-        }
-    }
-
-    private static Mdc open() {
-        return new Mdc(MDC.getCopyOfContextMap());
     }
 
     private static String commandId(ReadCommand read) {

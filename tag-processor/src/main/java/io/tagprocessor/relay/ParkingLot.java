@@ -1,6 +1,7 @@
 package io.tagprocessor.relay;
 
 import io.micrometer.core.instrument.Counter;
+import io.tagprocessor.config.LogScope;
 import io.tagprocessor.outbox.OutboxRepository;
 import io.tagprocessor.relay.OutboxPublisher.Refusal;
 import java.sql.Connection;
@@ -57,7 +58,7 @@ final class ParkingLot {
             park(connection, first, attempt);
             return refusals.size() > 1;
         }
-        try (RowMdc scope = RowMdc.of(first.row().row())) {
+        try (LogScope scope = RowMdc.of(first.row().row())) {
             log.warn(
                     "event=outbox_row_refused id={} topic={} attempt={} refused_rows={} error={}",
                     first.id(),
@@ -73,7 +74,7 @@ final class ParkingLot {
         attempts.remove(refusal.id());
         if (outbox.park(connection, refusal.id(), refusal.error().toString())) {
             parked.increment();
-            try (RowMdc scope = RowMdc.of(refusal.row().row())) {
+            try (LogScope scope = RowMdc.of(refusal.row().row())) {
                 log.error(
                         "event=outbox_row_parked id={} topic={} event_id={} attempts={} error={}",
                         refusal.id(),

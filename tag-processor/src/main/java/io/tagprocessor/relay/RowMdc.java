@@ -1,27 +1,23 @@
 package io.tagprocessor.relay;
 
+import io.tagprocessor.config.LogScope;
 import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.outbox.OutboxRow;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
  * The log context of one outbox row on the relay's thread: its {@code eventId} and the
  * {@code commandId} that caused it (the row's causation id), the same keys the consumer logs under,
- * so one search finds a command's whole path. Restores what it found when it closes.
+ * so one search finds a command's whole path. The scope restores what it found when it closes.
  */
-final class RowMdc implements AutoCloseable {
+final class RowMdc {
 
-    private final Map<String, String> previous;
+    private RowMdc() {}
 
-    private RowMdc(Map<String, String> previous) {
-        this.previous = previous;
-    }
-
-    static RowMdc of(OutboxRow row) {
-        RowMdc scope = new RowMdc(MDC.getCopyOfContextMap());
+    static LogScope of(OutboxRow row) {
+        LogScope scope = LogScope.open();
         MDC.put("eventId", row.eventId().toString());
         if (row.causationId() != null) {
             MDC.put("commandId", row.causationId());
@@ -35,21 +31,12 @@ final class RowMdc implements AutoCloseable {
             return;
         }
         for (StoredOutboxRow stored : rows) {
-            try (RowMdc scope = of(stored.row())) {
+            try (LogScope scope = of(stored.row())) {
                 log.debug(
                         "event=event_published topic={} event_type={}",
                         stored.row().topic(),
                         stored.row().eventType());
             }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (previous == null) {
-            MDC.clear();
-        } else {
-            MDC.setContextMap(previous);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tagprocessor.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagprocessor.config.LogScope;
 import io.tagprocessor.tagging.RejectionReason;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +20,11 @@ class MdcTest {
 
     @Test
     void aBatchShowsItsPartitionsAndAnOffsetRangePerPartition() {
-        try (Mdc scope = Mdc.batch(List.of(raw(1, 10), raw(1, 12), raw(0, 7), raw(1, 11)))) {
+        try (LogScope scope = Mdc.batch(List.of(raw(1, 10), raw(1, 12), raw(0, 7), raw(1, 11)))) {
             assertThat(MDC.get("partition")).isEqualTo("0,1");
             assertThat(MDC.get("offset")).isEqualTo("0:7-7,1:10-12");
         }
-        try (Mdc scope = Mdc.batch(List.of(raw(3, 5), raw(3, 9)))) {
+        try (LogScope scope = Mdc.batch(List.of(raw(3, 5), raw(3, 9)))) {
             assertThat(MDC.get("partition")).isEqualTo("3");
             assertThat(MDC.get("offset")).isEqualTo("5-9");
         }
@@ -33,8 +34,8 @@ class MdcTest {
     void aRecordScopeRestoresTheBatchScopeItInterrupted() {
         ReadCommand invalid = new ReadCommand.Invalid(
                 raw(2, 40), "key", "c-1", "alice", "cms", RejectionReason.INVALID_TAG_NAME, "bad", "corr\r\nfake line");
-        try (Mdc batch = Mdc.batch(List.of(raw(2, 40), raw(2, 41)))) {
-            try (Mdc record = Mdc.record(invalid, List.of())) {
+        try (LogScope batch = Mdc.batch(List.of(raw(2, 40), raw(2, 41)))) {
+            try (LogScope record = Mdc.record(invalid, List.of())) {
                 assertThat(MDC.get("offset")).isEqualTo("40");
                 assertThat(MDC.get("commandId")).isEqualTo("c-1");
                 assertThat(MDC.get("correlationId")).isEqualTo("corr??fake line");
@@ -51,7 +52,7 @@ class MdcTest {
         List<UUID> ids = IntStream.range(0, 13).mapToObj(i -> UUID.randomUUID()).toList();
         ReadCommand undecodable = new ReadCommand.Undecodable(raw(0, 1), new IllegalStateException("x"));
 
-        try (Mdc scope = Mdc.record(undecodable, ids)) {
+        try (LogScope scope = Mdc.record(undecodable, ids)) {
             assertThat(MDC.get("eventId").split(",")).hasSize(11).endsWith("+3 more");
             assertThat(MDC.get("commandId")).isNull();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.tagprocessor.TagProcessorApplication;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
+import io.tagprocessor.pipeline.ServiceArguments;
 import io.tagprocessor.pipeline.TopicProbe;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.StandaloneKafka;
@@ -101,17 +102,15 @@ class SecuredKafkaIT {
     private static ConfigurableApplicationContext start(PostgresDatabase database, String password) {
         return new SpringApplicationBuilder(TagProcessorApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--tag-processor.database.url=" + database.jdbcUrl(),
-                        "--tag-processor.database.username=" + database.username(),
-                        "--tag-processor.schema-registry.url=" + INFRA.schemaRegistryUrl(),
-                        "--tag-processor.topics.partitions=1",
-                        "--tag-processor.consumer.concurrency=1",
-                        "--tag-processor.relay.leadership-retry-interval=200ms",
-                        "--spring.kafka.bootstrap-servers=" + kafka.saslBootstrapServers(),
-                        "--spring.kafka.security.protocol=SASL_PLAINTEXT",
-                        "--spring.kafka.properties.sasl.mechanism=PLAIN",
-                        "--spring.kafka.properties.sasl.jaas.config=" + jaas(USER, password));
+                .run(ServiceArguments.of(
+                        database,
+                        kafka.saslBootstrapServers(),
+                        "tag-processor.topics.partitions=1",
+                        "tag-processor.consumer.concurrency=1",
+                        "tag-processor.relay.leadership-retry-interval=200ms",
+                        "spring.kafka.security.protocol=SASL_PLAINTEXT",
+                        "spring.kafka.properties.sasl.mechanism=PLAIN",
+                        "spring.kafka.properties.sasl.jaas.config=" + jaas(USER, password)));
     }
 
     private static Map<String, Object> sasl(String user, String password) {

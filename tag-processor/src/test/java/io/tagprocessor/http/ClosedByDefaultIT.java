@@ -3,6 +3,7 @@ package io.tagprocessor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagprocessor.TagProcessorApplication;
+import io.tagprocessor.pipeline.ServiceArguments;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.net.URI;
@@ -35,20 +36,18 @@ class ClosedByDefaultIT {
     static void start() {
         database = INFRA.newDatabase("closed_http_it");
         service = new SpringApplicationBuilder(TagProcessorApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tag-processor.database.url=" + database.jdbcUrl(),
-                        "--tag-processor.database.username=" + database.username(),
-                        "--spring.kafka.bootstrap-servers=" + INFRA.kafkaBootstrapServers(),
-                        "--tag-processor.schema-registry.url=" + INFRA.schemaRegistryUrl(),
-                        "--tag-processor.topics.commands=closed-tag-commands",
-                        "--tag-processor.topics.partitions=1",
-                        "--tag-processor.consumer.group-id=closed-http-it",
-                        "--tag-processor.consumer.auto-startup=false",
-                        "--tag-processor.relay.enabled=false",
-                        "--tag-processor.http.api-access=authenticated",
-                        "--tag-processor.http.api-username=" + READER,
-                        "--tag-processor.http.api-password=" + READER_PASSWORD);
+                .run(ServiceArguments.of(
+                        database,
+                        INFRA.kafkaBootstrapServers(),
+                        "server.port=0",
+                        "tag-processor.topics.commands=closed-tag-commands",
+                        "tag-processor.topics.partitions=1",
+                        "tag-processor.consumer.group-id=closed-http-it",
+                        "tag-processor.consumer.auto-startup=false",
+                        "tag-processor.relay.enabled=false",
+                        "tag-processor.http.api-access=authenticated",
+                        "tag-processor.http.api-username=" + READER,
+                        "tag-processor.http.api-password=" + READER_PASSWORD));
         port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 

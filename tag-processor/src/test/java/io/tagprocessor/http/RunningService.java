@@ -3,7 +3,6 @@ package io.tagprocessor.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
 import io.tagprocessor.pipeline.PipelineTestSupport;
@@ -55,9 +54,6 @@ public abstract class RunningService {
 
     @Autowired
     protected RecordEncoder encoder;
-
-    @Autowired
-    protected TagProcessorProperties properties;
 
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry registry) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tagprocessor.TagProcessorApplication;
+import io.tagprocessor.pipeline.ServiceArguments;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.StandaloneKafka;
 import io.tagprocessor.testinfra.TestInfrastructure;
@@ -42,15 +43,13 @@ class ReadinessIT {
         kafka.start();
         database = INFRA.newDatabase("readiness_it");
         service = new SpringApplicationBuilder(TagProcessorApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tag-processor.database.url=" + database.jdbcUrl(),
-                        "--tag-processor.database.username=" + database.username(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--tag-processor.schema-registry.url=" + INFRA.schemaRegistryUrl(),
-                        "--tag-processor.topics.partitions=2",
-                        "--tag-processor.consumer.concurrency=2",
-                        "--tag-processor.relay.leadership-retry-interval=200ms");
+                .run(ServiceArguments.of(
+                        database,
+                        kafka.bootstrapServers(),
+                        "server.port=0",
+                        "tag-processor.topics.partitions=2",
+                        "tag-processor.consumer.concurrency=2",
+                        "tag-processor.relay.leadership-retry-interval=200ms"));
         port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -2,6 +2,7 @@ package io.tagprocessor.recovery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.TagProcessorApplication;
+import io.tagprocessor.pipeline.ServiceArguments;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.util.ArrayList;
@@ -35,12 +36,7 @@ final class ServiceInstance implements AutoCloseable {
     static String[] arguments(
             TestInfrastructure infra, PostgresDatabase database, Topics topics, String group, String... more) {
         List<String> properties = new ArrayList<>(List.of(
-                "tag-processor.database.url=" + database.jdbcUrl(),
-                "tag-processor.database.username=" + database.username(),
-                "tag-processor.database.password=" + database.password(),
                 "tag-processor.database.startup-timeout=10s",
-                "spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "tag-processor.schema-registry.url=" + infra.schemaRegistryUrl(),
                 "tag-processor.topics.partitions=" + Topics.PARTITIONS,
                 "tag-processor.consumer.group-id=" + group,
                 "tag-processor.consumer.concurrency=" + Topics.PARTITIONS,
@@ -48,7 +44,7 @@ final class ServiceInstance implements AutoCloseable {
                 "tag-processor.relay.leadership-retry-interval=200ms"));
         properties.addAll(topics.properties());
         properties.addAll(List.of(more));
-        return properties.stream().map(property -> "--" + property).toArray(String[]::new);
+        return ServiceArguments.of(database, infra.kafkaBootstrapServers(), properties.toArray(String[]::new));
     }
 
     <T> T bean(Class<T> type) {
