@@ -15,6 +15,7 @@ import io.tagprocessor.benchmark.scenario.LatencyResult;
 import io.tagprocessor.benchmark.scenario.LatencyScenario;
 import io.tagprocessor.benchmark.scenario.Mode;
 import io.tagprocessor.benchmark.scenario.ServiceRun;
+import io.tagprocessor.benchmark.stack.Backlogs;
 import io.tagprocessor.benchmark.stack.Producers;
 import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.CommandEncoder;
@@ -25,14 +26,13 @@ import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
+import io.tagprocessor.testinfra.StandaloneKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class Benchmark {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
-    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(10);
 
     private final Options options;
@@ -76,7 +75,8 @@ public final class Benchmark {
     private void run() {
         ServiceJar.require(options.serviceJar());
         boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
-        try (Stack stack = Stack.start(options.results().resolve("logs"), PostgresServer.local())) {
+        try (Stack stack =
+                Stack.start(options.results().resolve("logs"), PostgresServer.local(), StandaloneKafka.MEASURED_JVM)) {
             try (PostgresDatabase probe = stack.newDatabase("bench_machine")) {
                 report.print(Machine.describe("standalone", probe));
             }
@@ -98,6 +98,9 @@ public final class Benchmark {
             if (options.runs("baseline")) {
                 load(stack, simpleTopics, encoder.encode(simpleTopics.commands(), backlog));
             }
+            if (!options.phases().equals(Set.of("limits"))) {
+                warmUpBroker(stack, encoder, topics);
+            }
             if (options.runs("limits")) {
                 measureLimits(stack, backlog, batchBacklog);
             }
@@ -116,32 +119,9 @@ public final class Benchmark {
         }
     }
 
-    /** Produces the backlog and checks the topic holds all of it: a lost send would skew every figure. */
+    /** Pre-loads the backlog (see {@link Backlogs#load}) and reports how long that took. */
     private void load(Stack stack, ServiceTopics topics, List<EncodedCommand> commands) {
-        stack.createTopics(topics);
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<Exception> firstError = new AtomicReference<>();
-        long start = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = Producers.bulk(stack.bootstrapServers())) {
-            producer.partitionsFor(topics.commands());
-            for (EncodedCommand c : commands) {
-                producer.send(new ProducerRecord<>(topics.commands(), c.key(), c.value()), (metadata, error) -> {
-                    if (error != null) {
-                        failed.incrementAndGet();
-                        firstError.compareAndSet(null, error);
-                    }
-                });
-            }
-            producer.flush();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long stored = stack.records(topics.commands());
-        if (failed.get() > 0 || stored != commands.size()) {
-            throw new IllegalStateException(
-                    "backlog load to " + topics.commands() + " incomplete: " + stored + " of " + commands.size()
-                            + " records stored, " + failed.get() + " sends failed",
-                    firstError.get());
-        }
+        double seconds = Backlogs.load(stack, topics, commands);
         report.print(new Line()
                 .with("mode", "none")
                 .with("scenario", "load")
@@ -149,6 +129,23 @@ public final class Benchmark {
                 .with("commands", commands.size())
                 .with("seconds", seconds, 2)
                 .with("produce_cps", commands.size() / seconds, 0));
+    }
+
+    /**
+     * Drains a quarter-size backlog of other commands (own seed, topics and database) with a service
+     * process that is then closed, before anything is measured: the broker runs full JIT, and its
+     * compiling the request paths of the service would otherwise fall into the first measurement.
+     */
+    private void warmUpBroker(Stack stack, CommandEncoder encoder, ServiceTopics topics) {
+        ServiceTopics warmup = topics.prefixed(Mode.WARMUP.topicPrefix());
+        List<GeneratedCommand> commands = new Workload(options.seed() + 1).next(Math.max(1, options.backlog() / 4));
+        Backlogs.load(stack, warmup, encoder.encode(warmup.commands(), commands));
+        log.info("phase=warmup commands={}", commands.size());
+        try (ServiceRun run = launch(stack, Mode.WARMUP, warmup)) {
+            BacklogResult result =
+                    BacklogScenario.run(run, stack.bootstrapServers(), commands, options.backlogTimeLimit());
+            log.info("phase=warmup throughput_cps={} (not reported)", Math.round(result.throughput()));
+        }
     }
 
     private void measureLimits(Stack stack, List<GeneratedCommand> backlog, List<EncodedCommand> records) {
@@ -178,20 +175,14 @@ public final class Benchmark {
             measureIdle(run);
             try (KafkaProducer<byte[], byte[]> producer = Producers.prompt(stack.bootstrapServers())) {
                 for (int rate : options.rates()) {
-                    if (!run.awaitCaughtUp(CATCH_UP_LIMIT)) {
-                        log.warn(
-                                "phase=latency offered_cps={} starts with lag (not caught up in {})",
-                                rate,
-                                CATCH_UP_LIMIT);
-                    }
-                    log.info(
-                            "phase=latency offered_cps={} seconds={}",
+                    LatencyResult latency = LatencyScenario.measure(
+                            run,
+                            stack.bootstrapServers(),
+                            producer,
+                            count -> encoder.encode(topics.commands(), workload.next(count)),
                             rate,
-                            options.rateDuration().toSeconds());
-                    int count = (int) (rate * options.rateDuration().toSeconds());
-                    List<EncodedCommand> commands = encoder.encode(topics.commands(), workload.next(count));
-                    LatencyResult latency =
-                            LatencyScenario.run(run, stack.bootstrapServers(), producer, commands, rate);
+                            options.warmup(),
+                            options.rateDuration());
                     latencies.add(latency);
                     report.print(Figures.latency(Mode.BATCH.label(), latency));
                 }
@@ -202,7 +193,7 @@ public final class Benchmark {
 
     /** What the service burns with nothing to do: polling loops show up here, not in the latency lines. */
     private void measureIdle(ServiceRun run) {
-        run.awaitCaughtUp(CATCH_UP_LIMIT);
+        run.awaitCaughtUp(ServiceRun.CATCH_UP_LIMIT);
         double from = run.secondsSinceLaunch(System.nanoTime());
         LockSupport.parkNanos(IDLE_WINDOW.toNanos());
         run.sampler().sample();

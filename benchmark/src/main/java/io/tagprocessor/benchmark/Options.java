@@ -9,12 +9,14 @@ import java.util.Set;
 
 /**
  * The run's settings from the command line ({@code --name=value}); defaults are the full run,
- * {@code --quick} the development run (20,000 commands, 10 s per rate, results under {@code quick/}).
+ * {@code --quick} the development run (20,000 commands, 10 s per rate after 10 s of warm-up, results
+ * under {@code quick/}).
  */
 record Options(
         int backlog,
         List<Integer> rates,
         Duration rateDuration,
+        Duration warmup,
         Set<String> phases,
         Duration backlogTimeLimit,
         Duration baselineTimeLimit,
@@ -31,6 +33,7 @@ record Options(
             "backlog",
             "rates",
             "rate-seconds",
+            "warmup-seconds",
             "phases",
             "backlog-minutes",
             "baseline-minutes",
@@ -61,6 +64,7 @@ record Options(
                         .map(Integer::valueOf)
                         .toList(),
                 Duration.ofSeconds(Long.parseLong(CommandLine.value(args, "rate-seconds", quick ? "10" : "30"))),
+                Duration.ofSeconds(Long.parseLong(CommandLine.value(args, "warmup-seconds", quick ? "10" : "60"))),
                 Set.of(CommandLine.value(args, "phases", String.join(",", ALL_PHASES))
                         .split(",")),
                 Duration.ofMinutes(Long.parseLong(CommandLine.value(args, "backlog-minutes", quick ? "5" : "15"))),

@@ -12,12 +12,14 @@ class OptionsTest {
 
     @Test
     void readsNamedOptionsAndKeepsTheLastOfARepeatedOne() {
-        Options options = Options.parse(
-                new String[] {"--backlog=1000", "--rates=100, 200", "--phases=latency", "--backlog=2000"});
+        Options options = Options.parse(new String[] {
+            "--backlog=1000", "--rates=100, 200", "--phases=latency", "--backlog=2000", "--warmup-seconds=0"
+        });
 
         assertThat(options.backlog()).isEqualTo(2000);
         assertThat(options.rates()).containsExactly(100, 200);
         assertThat(options.phases()).isEqualTo(Set.of("latency"));
+        assertThat(options.warmup()).isZero();
         assertThat(options.runs("batch")).isFalse();
     }
 
@@ -27,6 +29,7 @@ class OptionsTest {
 
         assertThat(options.backlog()).isEqualTo(20_000);
         assertThat(options.rateDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.results()).hasToString("/tmp/bench/quick");
     }
 

@@ -41,9 +41,15 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Starts the broker and the registry (side by side) with their logs and data in {@code directory}.
-     * The broker starts empty: data a killed run left behind is deleted first.
+     * The broker starts empty: data a killed run left behind is deleted first. Its JVM is the one of
+     * tests ({@link StandaloneKafka#TEST_JVM}).
      */
     public static Stack start(Path directory, PostgresServer postgres) {
+        return start(directory, postgres, StandaloneKafka.TEST_JVM);
+    }
+
+    /** As {@link #start(Path, PostgresServer)}, the broker on these JVM options. */
+    public static Stack start(Path directory, PostgresServer postgres, List<String> brokerJvm) {
         Path absolute = directory.toAbsolutePath();
         try {
             Files.createDirectories(absolute);
@@ -51,7 +57,7 @@ public final class Stack implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + absolute, e);
         }
         ApicurioRegistry registry = ApicurioRegistry.launch(Ports.free(), absolute.resolve("registry.log"));
-        StandaloneKafka kafka = StandaloneKafka.in(absolute.resolve("kafka"));
+        StandaloneKafka kafka = StandaloneKafka.in(absolute.resolve("kafka")).withJvm(brokerJvm);
         try {
             kafka.deleteData();
             kafka.start();

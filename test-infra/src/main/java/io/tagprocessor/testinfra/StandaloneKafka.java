@@ -34,20 +34,35 @@ public final class StandaloneKafka implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
+    /** The broker JVM of tests: quick to start (C1 only), small heap. The default. */
+    public static final List<String> TEST_JVM =
+            List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The broker JVM for measurements: the heap of Kafka's {@code kafka-server-start.sh} and full JIT,
+     * with the serial collector that the measured service also runs, so a broker compiled for start-up
+     * or G1's concurrent threads do not take the measured service's CPU on a small machine.
+     */
+    public static final List<String> MEASURED_JVM = List.of("-Xmx1G", "-Xms1G", "-XX:+UseSerialGC");
+
     private final Path directory;
     private final StandaloneKafkaSettings settings;
+    private final List<String> jvmOptions;
     private final String clusterId = Uuid.randomUuid().toString();
     private ChildProcess process;
 
-    private StandaloneKafka(Path directory, StandaloneKafkaSettings settings) {
+    private StandaloneKafka(Path directory, StandaloneKafkaSettings settings, List<String> jvmOptions) {
         this.directory = directory;
         this.settings = settings;
+        this.jvmOptions = jvmOptions;
     }
 
     /** A broker that will keep its data in {@code directory} and listen on a port chosen now, free at this moment. */
     public static StandaloneKafka in(Path directory) {
         return new StandaloneKafka(
-                directory.toAbsolutePath(), new StandaloneKafkaSettings(Ports.free(), Ports.free(), 0, Map.of()));
+                directory.toAbsolutePath(),
+                new StandaloneKafkaSettings(Ports.free(), Ports.free(), 0, Map.of()),
+                TEST_JVM);
     }
 
     /**
@@ -61,7 +76,16 @@ public final class StandaloneKafka implements AutoCloseable {
         }
         return new StandaloneKafka(
                 directory.toAbsolutePath(),
-                new StandaloneKafkaSettings(Ports.free(), Ports.free(), Ports.free(), Map.copyOf(users)));
+                new StandaloneKafkaSettings(Ports.free(), Ports.free(), Ports.free(), Map.copyOf(users)),
+                TEST_JVM);
+    }
+
+    /** This broker (not started yet) on other JVM options, e.g. {@link #MEASURED_JVM}. */
+    public StandaloneKafka withJvm(List<String> options) {
+        if (process != null) {
+            throw new IllegalStateException("the broker was started already");
+        }
+        return new StandaloneKafka(directory, settings, List.copyOf(options));
     }
 
     /** Formats the storage on first use, launches the broker and returns once it answers an admin client. */
@@ -188,11 +212,8 @@ public final class StandaloneKafka implements AutoCloseable {
     }
 
     private ChildProcess launch(String mainClass, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                "-Xms128m",
-                "-Xmx768m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
                 "-cp",

@@ -1,8 +1,12 @@
 package io.tagprocessor.testinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,5 +50,28 @@ class StandaloneKafkaIT {
 
         Records.send(kafka.bootstrapServers(), topic, "k", "two");
         assertThat(Records.values(kafka.bootstrapServers(), topic)).containsExactly("one", "two");
+    }
+
+    @Test
+    void brokerForMeasurementsRunsOnItsOwnJvmOptions() throws Exception {
+        try (StandaloneKafka measured = StandaloneKafka.in(
+                        Path.of("target", "standalone-kafka-it-" + UUID.randomUUID()))
+                .withJvm(StandaloneKafka.MEASURED_JVM)) {
+            measured.start();
+            assertThat(commandLine(measured))
+                    .containsAll(StandaloneKafka.MEASURED_JVM)
+                    .doesNotContain("-XX:TieredStopAtLevel=1");
+            String topic = "standalone-it-" + UUID.randomUUID();
+            Records.send(measured.bootstrapServers(), topic, "k", "measured");
+            assertThat(Records.values(measured.bootstrapServers(), topic)).containsExactly("measured");
+        }
+        assertThat(commandLine(kafka)).containsAll(StandaloneKafka.TEST_JVM);
+    }
+
+    /** The broker process's command line as Linux shows it (ProcessHandle cuts a long one off). */
+    private static List<String> commandLine(StandaloneKafka broker) throws IOException {
+        Path cmdline = Path.of("/proc", Long.toString(broker.pid().orElseThrow()), "cmdline");
+        assumeTrue(Files.isReadable(cmdline), "needs Linux's /proc");
+        return List.of(Files.readString(cmdline).split("\u0000"));
     }
 }

@@ -19,8 +19,11 @@ import org.apache.kafka.common.header.Header;
  * A subscriber of {@code tag-events} that matches events to the commands the benchmark expects
  * to cause them, through the {@code causation_id} header. A command counts once, at its first
  * event (a command may cause several); an expected command with a send time also records its
- * latency, send to arrival, in microseconds. Events are counted per second of arrival for the
- * timeline. One thread polls; everything else reads.
+ * latency, send to arrival, in microseconds, split at the event's record timestamp (the moment the
+ * relay handed it to its producer, in whole milliseconds of the wall clock this host shares): the part
+ * before is the command's way through the broker, the consumer, the database and the relay's wait;
+ * the part after is the relay's flush and commit and the way to the subscriber. Events are counted
+ * per second of arrival for the timeline. One thread polls; everything else reads.
  */
 public final class EventWatcher implements AutoCloseable {
 
@@ -31,6 +34,9 @@ public final class EventWatcher implements AutoCloseable {
     private final long originNanos;
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
+    private final Histogram untilRelaySend = new Histogram(MAX_LATENCY_MICROS, 3);
+    private final Histogram afterRelaySend = new Histogram(MAX_LATENCY_MICROS, 3);
+    private final long originWallMillis;
     private final Map<Integer, Histogram> latencyBySecond = new TreeMap<>();
     private final Map<Integer, Long> matchedBySecond = new TreeMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -46,6 +52,7 @@ public final class EventWatcher implements AutoCloseable {
      */
     public EventWatcher(String bootstrapServers, String topic, boolean fromBeginning, long originNanos) {
         this.originNanos = originNanos;
+        this.originWallMillis = System.currentTimeMillis() + (originNanos - System.nanoTime()) / 1_000_000;
         this.consumer = TopicReader.open(bootstrapServers, topic, fromBeginning);
         poller = new Thread(this::poll, "event-watcher-" + topic);
         poller.setDaemon(true);
@@ -115,6 +122,11 @@ public final class EventWatcher implements AutoCloseable {
         if (sent > 0) {
             long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (now - sent) / 1000));
             latency.recordValue(micros);
+            long sentWall = originWallMillis + (sent - originNanos) / 1_000_000;
+            long arrivedWall = originWallMillis + (now - originNanos) / 1_000_000;
+            long relaySend = Math.min(Math.max(record.timestamp(), sentWall), arrivedWall);
+            untilRelaySend.recordValue(Math.min(MAX_LATENCY_MICROS, (relaySend - sentWall) * 1000));
+            afterRelaySend.recordValue(Math.min(MAX_LATENCY_MICROS, (arrivedWall - relaySend) * 1000));
             latencyBySecond
                     .computeIfAbsent(second, s -> new Histogram(MAX_LATENCY_MICROS, 3))
                     .recordValue(micros);
@@ -140,6 +152,16 @@ public final class EventWatcher implements AutoCloseable {
 
     public synchronized Histogram latency() {
         return latency.copy();
+    }
+
+    /** Per timed command: scheduled send to the relay's send of its first event, in microseconds. */
+    public synchronized Histogram untilRelaySend() {
+        return untilRelaySend.copy();
+    }
+
+    /** Per timed command: the relay's send of its first event to its arrival here, in microseconds. */
+    public synchronized Histogram afterRelaySend() {
+        return afterRelaySend.copy();
     }
 
     /** Matched commands per second of arrival, seconds since the origin. */

@@ -55,6 +55,10 @@ public final class Figures {
                 .with("p95_ms", r.percentileMillis(95), 1)
                 .with("p99_ms", r.percentileMillis(99), 1)
                 .with("max_ms", r.maxMillis(), 1)
+                .with("until_relay_send_p50_ms", LatencyResult.percentileMillis(r.untilRelaySendMicros(), 50), 1)
+                .with("until_relay_send_p99_ms", LatencyResult.percentileMillis(r.untilRelaySendMicros(), 99), 1)
+                .with("after_relay_send_p50_ms", LatencyResult.percentileMillis(r.afterRelaySendMicros(), 50), 1)
+                .with("after_relay_send_p99_ms", LatencyResult.percentileMillis(r.afterRelaySendMicros(), 99), 1)
                 .with("relay_p50_ms", r.relayDelay().p50Millis(), 1)
                 .with("relay_p99_ms", r.relayDelay().p99Millis(), 1);
         return usage(line, r.usage()).with("peak_rss_mb", r.peakRssKb() / KB_PER_MB, 0);

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Latency at a fixed offered rate: commands are sent on a fixed schedule (command i at
@@ -19,12 +22,55 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class LatencyScenario {
 
+    private static final Logger log = LoggerFactory.getLogger(LatencyScenario.class);
     private static final Duration LEAD_IN = Duration.ofMillis(500);
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private LatencyScenario() {}
 
-    public static LatencyResult run(
+    /**
+     * Warms the service (and this process) up at the rate for {@code warmup}, not reported: a JIT
+     * still compiling the paths of small batches takes a core's share of this machine. Then measures
+     * for {@code duration}. Each part offers fresh commands ({@code commands} makes that many) and
+     * starts once the service has caught up.
+     */
+    public static LatencyResult measure(
+            ServiceRun run,
+            String bootstrapServers,
+            Producer<byte[], byte[]> producer,
+            IntFunction<List<EncodedCommand>> commands,
+            int rate,
+            Duration warmup,
+            Duration duration) {
+        if (!warmup.isZero()) {
+            LatencyResult warm = offer(run, bootstrapServers, producer, commands, rate, warmup);
+            log.info(
+                    "phase=latency_warmup offered_cps={} p50_ms={} p99_ms={} (not reported)",
+                    rate,
+                    warm.percentileMillis(50),
+                    warm.percentileMillis(99));
+        }
+        return offer(run, bootstrapServers, producer, commands, rate, duration);
+    }
+
+    private static LatencyResult offer(
+            ServiceRun run,
+            String bootstrapServers,
+            Producer<byte[], byte[]> producer,
+            IntFunction<List<EncodedCommand>> commands,
+            int rate,
+            Duration duration) {
+        if (!run.awaitCaughtUp(ServiceRun.CATCH_UP_LIMIT)) {
+            log.warn(
+                    "phase=latency offered_cps={} starts with lag (not caught up in {})",
+                    rate,
+                    ServiceRun.CATCH_UP_LIMIT);
+        }
+        log.info("phase=latency offered_cps={} seconds={}", rate, duration.toSeconds());
+        return run(run, bootstrapServers, producer, commands.apply((int) (rate * duration.toSeconds())), rate);
+    }
+
+    static LatencyResult run(
             ServiceRun run,
             String bootstrapServers,
             Producer<byte[], byte[]> producer,
@@ -71,6 +117,8 @@ public final class LatencyScenario {
                     commands.size() / Math.max(1e-9, (lastSend - start) / 1e9 + 1.0 / rate),
                     watcher.latency(),
                     watcher.latencyBySecond(),
+                    watcher.untilRelaySend(),
+                    watcher.afterRelaySend(),
                     Usage.of(samples),
                     samples.stream().mapToLong(Sample::servicePeakRssKb).max().orElse(-1),
                     RelayDelay.parse(run.service().prometheus()));

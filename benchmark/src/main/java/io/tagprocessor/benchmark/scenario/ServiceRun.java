@@ -22,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServiceRun implements AutoCloseable {
 
+    /** How long a phase waits for the service to work off what the phase before left. */
+    public static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(500);
 
     private final Mode mode;
