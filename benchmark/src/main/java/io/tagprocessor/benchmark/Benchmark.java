@@ -26,11 +26,9 @@ import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
-import io.tagprocessor.testinfra.StandaloneKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -76,7 +74,7 @@ public final class Benchmark {
         ServiceJar.require(options.serviceJar());
         boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
         try (Stack stack =
-                Stack.start(options.results().resolve("logs"), PostgresServer.local(), StandaloneKafka.MEASURED_JVM)) {
+                Stack.start(options.results().resolve("logs"), PostgresServer.local(), options.brokerJavaOptions())) {
             try (PostgresDatabase probe = stack.newDatabase("bench_machine")) {
                 report.print(Machine.describe("standalone", probe));
             }
@@ -97,9 +95,6 @@ public final class Benchmark {
             }
             if (options.runs("baseline")) {
                 load(stack, simpleTopics, encoder.encode(simpleTopics.commands(), backlog));
-            }
-            if (!options.phases().equals(Set.of("limits"))) {
-                warmUpBroker(stack, encoder, topics);
             }
             if (options.runs("limits")) {
                 measureLimits(stack, backlog, batchBacklog);
@@ -129,23 +124,6 @@ public final class Benchmark {
                 .with("commands", commands.size())
                 .with("seconds", seconds, 2)
                 .with("produce_cps", commands.size() / seconds, 0));
-    }
-
-    /**
-     * Drains a quarter-size backlog of other commands (own seed, topics and database) with a service
-     * process that is then closed, before anything is measured: the broker runs full JIT, and its
-     * compiling the request paths of the service would otherwise fall into the first measurement.
-     */
-    private void warmUpBroker(Stack stack, CommandEncoder encoder, ServiceTopics topics) {
-        ServiceTopics warmup = topics.prefixed(Mode.WARMUP.topicPrefix());
-        List<GeneratedCommand> commands = new Workload(options.seed() + 1).next(Math.max(1, options.backlog() / 4));
-        Backlogs.load(stack, warmup, encoder.encode(warmup.commands(), commands));
-        log.info("phase=warmup commands={}", commands.size());
-        try (ServiceRun run = launch(stack, Mode.WARMUP, warmup)) {
-            BacklogResult result =
-                    BacklogScenario.run(run, stack.bootstrapServers(), commands, options.backlogTimeLimit());
-            log.info("phase=warmup throughput_cps={} (not reported)", Math.round(result.throughput()));
-        }
     }
 
     private void measureLimits(Stack stack, List<GeneratedCommand> backlog, List<EncodedCommand> records) {

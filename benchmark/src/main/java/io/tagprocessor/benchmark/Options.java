@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark;
 
+import io.tagprocessor.testinfra.StandaloneKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ record Options(
         int partitions,
         Path serviceJar,
         List<String> serviceJavaOptions,
+        List<String> brokerJavaOptions,
         Path migrations,
         Path results) {
 
@@ -41,6 +43,7 @@ record Options(
             "partitions",
             "service-jar",
             "service-java-opts",
+            "broker-java-opts",
             "migrations",
             "results");
 
@@ -74,6 +77,7 @@ record Options(
                 Path.of(CommandLine.value(args, "service-jar", built.getProperty("service.jar")))
                         .normalize(),
                 splitOptions(CommandLine.value(args, "service-java-opts", SERVICE_JAVA_OPTIONS)),
+                splitOptions(CommandLine.value(args, "broker-java-opts", String.join(" ", StandaloneKafka.TEST_JVM))),
                 Path.of(CommandLine.value(args, "migrations", built.getProperty("migrations.dir")))
                         .normalize(),
                 quick ? results.resolve("quick") : results);

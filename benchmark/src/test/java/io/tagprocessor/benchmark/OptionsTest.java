@@ -3,6 +3,7 @@ package io.tagprocessor.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagprocessor.testinfra.StandaloneKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,9 @@ class OptionsTest {
         assertThat(options.rates()).containsExactly(100, 200);
         assertThat(options.phases()).isEqualTo(Set.of("latency"));
         assertThat(options.warmup()).isZero();
+        assertThat(Options.parse(new String[] {"--broker-java-opts=-Xmx512m  -XX:TieredStopAtLevel=1"})
+                        .brokerJavaOptions())
+                .containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=1");
         assertThat(options.runs("batch")).isFalse();
     }
 
@@ -30,6 +34,7 @@ class OptionsTest {
         assertThat(options.backlog()).isEqualTo(20_000);
         assertThat(options.rateDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.brokerJavaOptions()).isEqualTo(StandaloneKafka.TEST_JVM);
         assertThat(options.results()).hasToString("/tmp/bench/quick");
     }
 

@@ -38,13 +38,6 @@ public final class StandaloneKafka implements AutoCloseable {
     public static final List<String> TEST_JVM =
             List.of("-Xms128m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /**
-     * The broker JVM for measurements: the heap of Kafka's {@code kafka-server-start.sh} and full JIT,
-     * with the serial collector that the measured service also runs, so a broker compiled for start-up
-     * or G1's concurrent threads do not take the measured service's CPU on a small machine.
-     */
-    public static final List<String> MEASURED_JVM = List.of("-Xmx1G", "-Xms1G", "-XX:+UseSerialGC");
-
     private final Path directory;
     private final StandaloneKafkaSettings settings;
     private final List<String> jvmOptions;
@@ -80,7 +73,7 @@ public final class StandaloneKafka implements AutoCloseable {
                 TEST_JVM);
     }
 
-    /** This broker (not started yet) on other JVM options, e.g. {@link #MEASURED_JVM}. */
+    /** This broker (not started yet) on other JVM options, e.g. full JIT for a measurement. */
     public StandaloneKafka withJvm(List<String> options) {
         if (process != null) {
             throw new IllegalStateException("the broker was started already");

@@ -9,7 +9,6 @@ import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
-import io.tagprocessor.testinfra.StandaloneKafka;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,7 +63,7 @@ public final class ApiBenchmark {
                 .resolve("api")
                 .normalize();
         Report report = new Report(results);
-        try (Stack stack = Stack.start(results.resolve("logs"), PostgresServer.local(), StandaloneKafka.MEASURED_JVM)) {
+        try (Stack stack = Stack.start(results.resolve("logs"), PostgresServer.local())) {
             PostgresDatabase database = stack.newDatabase("bench_api");
             try (ServiceProcess service = launch(stack, database, jar)) {
                 run(report, stack, database, service, dataset, requests, warmup, seed);

@@ -6,15 +6,12 @@ import java.util.Map;
  * How the service runs: its default (batch) pipeline in one process, the same in two processes
  * sharing one database and consumer group ({@code pair}, for the scale factor), or the design a team
  * would write first, which it offers as a switch for the baseline ({@code TAG_PROCESSOR_MODE=simple}:
- * one record per transaction, the outbox polled every 100 ms); or the default pipeline warming the
- * broker up.
+ * one record per transaction, the outbox polled every 100 ms).
  */
 public enum Mode {
     BATCH("batch", "", "tag-processor", Map.of(), 1),
     PAIR("pair", "pair.", "tag-processor-pair", Map.of(), 2),
-    SIMPLE("simple", "simple.", "tag-processor-simple", Map.of("TAG_PROCESSOR_MODE", "simple"), 1),
-    /** The default pipeline on a backlog of its own, before anything is measured; nothing of it is reported. */
-    WARMUP("warmup", "warmup.", "tag-processor-warmup", Map.of(), 1);
+    SIMPLE("simple", "simple.", "tag-processor-simple", Map.of("TAG_PROCESSOR_MODE", "simple"), 1);
 
     private final String label;
     private final String topicPrefix;
