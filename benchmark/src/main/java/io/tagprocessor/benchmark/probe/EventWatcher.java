@@ -122,15 +122,28 @@ public final class EventWatcher implements AutoCloseable {
         if (sent > 0) {
             long micros = Math.min(MAX_LATENCY_MICROS, Math.max(0, (now - sent) / 1000));
             latency.recordValue(micros);
-            long sentWall = originWallMillis + (sent - originNanos) / 1_000_000;
-            long arrivedWall = originWallMillis + (now - originNanos) / 1_000_000;
-            long relaySend = Math.min(Math.max(record.timestamp(), sentWall), arrivedWall);
-            untilRelaySend.recordValue(Math.min(MAX_LATENCY_MICROS, (relaySend - sentWall) * 1000));
-            afterRelaySend.recordValue(Math.min(MAX_LATENCY_MICROS, (arrivedWall - relaySend) * 1000));
+            long[] split = splitAtRelaySend(
+                    originWallMillis + (sent - originNanos) / 1_000_000,
+                    record.timestamp(),
+                    originWallMillis + (now - originNanos) / 1_000_000);
+            untilRelaySend.recordValue(split[0]);
+            afterRelaySend.recordValue(split[1]);
             latencyBySecond
                     .computeIfAbsent(second, s -> new Histogram(MAX_LATENCY_MICROS, 3))
                     .recordValue(micros);
         }
+    }
+
+    /**
+     * Microseconds from the send to the relay's send and from there to the arrival, all three in
+     * wall-clock milliseconds; a record timestamp outside the two (clock steps) is moved to the nearer end.
+     */
+    static long[] splitAtRelaySend(long sentMillis, long relaySendMillis, long arrivedMillis) {
+        long relaySend = Math.min(Math.max(relaySendMillis, sentMillis), Math.max(sentMillis, arrivedMillis));
+        return new long[] {
+            Math.min(MAX_LATENCY_MICROS, (relaySend - sentMillis) * 1000),
+            Math.min(MAX_LATENCY_MICROS, Math.max(0, arrivedMillis - relaySend) * 1000)
+        };
     }
 
     public synchronized long matched() {

@@ -42,35 +42,31 @@ public final class LatencyScenario {
             int rate,
             Duration warmup,
             Duration duration) {
-        if (!warmup.isZero()) {
-            LatencyResult warm = offer(run, bootstrapServers, producer, commands, rate, warmup);
-            log.info(
-                    "phase=latency_warmup offered_cps={} p50_ms={} p99_ms={} (not reported)",
-                    rate,
-                    warm.percentileMillis(50),
-                    warm.percentileMillis(99));
+        LatencyResult result = null;
+        List<Duration> parts = warmup.isZero() ? List.of(duration) : List.of(warmup, duration);
+        for (int i = 0; i < parts.size(); i++) {
+            Duration part = parts.get(i);
+            if (!run.awaitCaughtUp(ServiceRun.CATCH_UP_LIMIT)) {
+                log.warn(
+                        "phase=latency offered_cps={} starts with lag (not caught up in {})",
+                        rate,
+                        ServiceRun.CATCH_UP_LIMIT);
+            }
+            boolean warming = i < parts.size() - 1;
+            log.info("phase=latency offered_cps={} seconds={} warm_up={}", rate, part.toSeconds(), warming);
+            result = run(run, bootstrapServers, producer, commands.apply((int) (rate * part.toSeconds())), rate);
+            if (warming) {
+                log.info(
+                        "phase=latency_warmup offered_cps={} p50_ms={} p99_ms={} (not reported)",
+                        rate,
+                        result.percentileMillis(50),
+                        result.percentileMillis(99));
+            }
         }
-        return offer(run, bootstrapServers, producer, commands, rate, duration);
+        return result;
     }
 
-    private static LatencyResult offer(
-            ServiceRun run,
-            String bootstrapServers,
-            Producer<byte[], byte[]> producer,
-            IntFunction<List<EncodedCommand>> commands,
-            int rate,
-            Duration duration) {
-        if (!run.awaitCaughtUp(ServiceRun.CATCH_UP_LIMIT)) {
-            log.warn(
-                    "phase=latency offered_cps={} starts with lag (not caught up in {})",
-                    rate,
-                    ServiceRun.CATCH_UP_LIMIT);
-        }
-        log.info("phase=latency offered_cps={} seconds={}", rate, duration.toSeconds());
-        return run(run, bootstrapServers, producer, commands.apply((int) (rate * duration.toSeconds())), rate);
-    }
-
-    static LatencyResult run(
+    private static LatencyResult run(
             ServiceRun run,
             String bootstrapServers,
             Producer<byte[], byte[]> producer,
