@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * The machine the figures come from: cores, memory, CPU model, Java, and the PostgreSQL settings
- * that decide durability and write throughput (README "Deploy" recommends values).
+ * that decide durability and write throughput (README "Deploy" recommends values), and whether
+ * autovacuum runs (this machine's PostgreSQL has it off: nothing but the relay's own vacuum of the
+ * outbox reclaims dead rows during a run).
  */
 final class Machine {
 
@@ -25,7 +27,9 @@ final class Machine {
             "shared_buffers",
             "max_wal_size",
             "checkpoint_timeout",
-            "wal_compression");
+            "wal_compression",
+            "autovacuum",
+            "autovacuum_naptime");
 
     private Machine() {}
 

@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
  * {@code wakeOnCommit} is off), how often a standby tries to take over, and after how many failed
  * attempts a row that keeps failing while the rows around it are published is parked. A leader
  * renews its lease every third of {@code leaseTimeout}; a standby takes over from a leader whose
- * lease expired (frozen, or cut off while its database session lives on). {@code transactionalId}
+ * lease expired (frozen, or cut off while its database session lives on). The leader vacuums the
+ * outbox after every {@code vacuumAfterRows} rows it deleted (0: never; see {@code OutboxVacuum}).
+ * {@code transactionalId}
  * fences a former leader at the broker: it must be the same for every instance of one deployment
  * and differ between deployments sharing a Kafka cluster.
  */
@@ -28,6 +30,7 @@ public record RelaySettings(
         @DefaultValue("true") boolean wakeOnCommit,
         @Min(1) @Max(1000) @DefaultValue("5") int parkAfterAttempts,
         @DefaultValue("15s") Duration leaseTimeout,
+        @Min(0) @Max(10_000_000) @DefaultValue("10000") int vacuumAfterRows,
 
         @NotBlank @Size(max = 200) @DefaultValue("tag-processor-relay")
         String transactionalId) {
@@ -50,6 +53,7 @@ public record RelaySettings(
                 false,
                 parkAfterAttempts,
                 leaseTimeout,
+                vacuumAfterRows,
                 transactionalId);
     }
 }

@@ -128,13 +128,16 @@ public class OutboxRelay implements SmartLifecycle {
                 OptionalLong epoch = tryLead(connection);
                 if (epoch.isPresent()) {
                     try (Producer<byte[], byte[]> producer = producers.get();
-                            WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit())) {
+                            WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit());
+                            OutboxVacuum vacuum =
+                                    new OutboxVacuum(connections, settings.vacuumAfterRows(), meters.vacuum())) {
                         producer.initTransactions();
                         relayWhileLeader(
                                 connection,
                                 new Term(epoch.getAsLong(), settings.leaseTimeout()),
                                 new OutboxPublisher(producer),
-                                signal);
+                                signal,
+                                vacuum);
                     } finally {
                         stepDown();
                     }
@@ -174,7 +177,8 @@ public class OutboxRelay implements SmartLifecycle {
      * statement that reads the next batch (one round trip, one commit), those of the last batch when
      * the term ends; after a failure the next term publishes them again, with the same ids.
      */
-    private void relayWhileLeader(Connection connection, Term term, OutboxPublisher publisher, WorkSignal signal)
+    private void relayWhileLeader(
+            Connection connection, Term term, OutboxPublisher publisher, WorkSignal signal, OutboxVacuum vacuum)
             throws Exception {
         ParkingLot parkingLot = new ParkingLot(outbox, settings.parkAfterAttempts(), meters.parked());
         List<Long> acknowledged = List.of();
@@ -188,6 +192,7 @@ public class OutboxRelay implements SmartLifecycle {
                     acknowledged,
                     settings.batchSize(),
                     settings.maxBatchBytes().toBytes());
+            vacuum.deleted(acknowledged.size());
             acknowledged = List.of();
             if (rows.isEmpty()) {
                 signal.await(term.capped(settings.pollInterval()), this::mine);

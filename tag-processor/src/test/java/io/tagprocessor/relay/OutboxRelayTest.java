@@ -23,6 +23,7 @@ class OutboxRelayTest {
             true,
             5,
             Duration.ofSeconds(15),
+            10_000,
             "test-relay");
 
     @Test

@@ -96,6 +96,7 @@ class RelayFencingIT extends ReplacedRelaySupport {
                 true,
                 base.parkAfterAttempts(),
                 Duration.ofSeconds(2),
+                base.vacuumAfterRows(),
                 transactionalId);
     }
 

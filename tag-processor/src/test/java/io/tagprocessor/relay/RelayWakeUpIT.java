@@ -100,6 +100,7 @@ class RelayWakeUpIT extends ReplacedRelaySupport {
                 true,
                 base.parkAfterAttempts(),
                 pollInterval,
+                base.vacuumAfterRows(),
                 base.transactionalId());
     }
 }
