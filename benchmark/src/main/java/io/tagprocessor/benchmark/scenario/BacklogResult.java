@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code firstEventSeconds} is when the subscriber saw the first resulting event (JVM start,
  * Spring start, group join and the first batch before it), {@code lastEventSeconds} when it saw
  * the last one. {@code processed} is what the service committed (all of it when complete);
- * {@code lagAtEnd} the group's lag on the commands topic right after the last event.
+ * {@code lagAtEnd} the group's lag on the commands topic right after the last event (the service
+ * commits the group's offsets once a second, so it may trail by a second's worth).
  *
  * @param usage resource use from the first to the last event (the drain)
  * @param peakRssKb the service's peak resident memory over the whole run so far
