@@ -28,9 +28,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The batch consumer of {@code tag-commands}, built from {@link KafkaClients#consumer()}: raw bytes in (decoding is ours, so no record escapes
  * accounting), offsets committed asynchronously at most once a second after the listener returned,
  * i.e. after the database commit (where reading resumes is decided by the database, see
- * {@link ResumePoints}). A
- * failure that reaches the container is transient by construction and is retried on the same
- * batch with exponential back-off and jitter, forever, logged and counted per attempt.
+ * {@link ResumePoints}). A failure that reaches the container is transient by construction and is
+ * retried on the same batch with exponential back-off and jitter, forever, logged and counted per
+ * attempt.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandConsumerConfiguration {

@@ -16,9 +16,8 @@ import org.springframework.util.unit.DataSize;
  * renews its lease every third of {@code leaseTimeout}; a standby takes over from a leader whose
  * lease expired (frozen, or cut off while its database session lives on). The leader vacuums the
  * outbox after every {@code vacuumAfterRows} rows it deleted (0: never; see {@code OutboxVacuum}).
- * {@code transactionalId}
- * fences a former leader at the broker: it must be the same for every instance of one deployment
- * and differ between deployments sharing a Kafka cluster.
+ * {@code transactionalId} fences a former leader at the broker: it must be the same for every
+ * instance of one deployment and differ between deployments sharing a Kafka cluster.
  */
 public record RelaySettings(
         @DefaultValue("true") boolean enabled,
