@@ -80,7 +80,7 @@ final class OutboxVacuum implements AutoCloseable {
                             warning.getMessage());
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // logged here: nobody reads the task's Future
             log.warn("event=outbox_vacuum_failed error={}", e.toString());
             closeConnection();
         }
