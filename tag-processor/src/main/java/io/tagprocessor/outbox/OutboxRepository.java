@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -90,6 +93,8 @@ public class OutboxRepository {
     static final int MAX_PARKED_ERROR = Limits.PARKED_ERROR_CHARS;
 
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY (?)";
+
+    private static final String VACUUM_OUTBOX = "VACUUM outbox";
 
     /** The event type of every companion record: the entity state after an event. */
     private static final String STATE_EVENT_TYPE = "EntityTagState";
@@ -207,6 +212,18 @@ public class OutboxRepository {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Vacuums the outbox on a connection outside any transaction; returns the warning with which the
+     * database skipped it (only the table's owner may vacuum it), if it did.
+     */
+    public Optional<String> vacuum(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(VACUUM_OUTBOX);
+            SQLWarning warning = statement.getWarnings();
+            return warning == null ? Optional.empty() : Optional.of(warning.getMessage());
         }
     }
 

@@ -129,8 +129,8 @@ public class OutboxRelay implements SmartLifecycle {
                 if (epoch.isPresent()) {
                     try (Producer<byte[], byte[]> producer = producers.get();
                             WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit());
-                            OutboxVacuum vacuum =
-                                    new OutboxVacuum(connections, settings.vacuumAfterRows(), meters.vacuum())) {
+                            OutboxVacuum vacuum = new OutboxVacuum(
+                                    connections, outbox, settings.vacuumAfterRows(), meters.vacuum())) {
                         producer.initTransactions();
                         relayWhileLeader(
                                 connection,

@@ -1,10 +1,9 @@
 package io.tagprocessor.relay;
 
 import io.micrometer.core.instrument.Timer;
+import io.tagprocessor.outbox.OutboxRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +26,8 @@ final class OutboxVacuum implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxVacuum.class);
 
-    private static final String VACUUM_OUTBOX = "VACUUM outbox";
-
     private final RelayConnections connections;
+    private final OutboxRepository outbox;
     private final int afterRows;
     private final Timer took;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
@@ -42,8 +40,9 @@ final class OutboxVacuum implements AutoCloseable {
     private Future<?> running = CompletableFuture.completedFuture(null);
     private volatile boolean refused;
 
-    OutboxVacuum(RelayConnections connections, int afterRows, Timer took) {
+    OutboxVacuum(RelayConnections connections, OutboxRepository outbox, int afterRows, Timer took) {
         this.connections = connections;
+        this.outbox = outbox;
         this.afterRows = afterRows;
         this.took = took;
     }
@@ -70,16 +69,10 @@ final class OutboxVacuum implements AutoCloseable {
             if (connection == null) {
                 connection = connections.open();
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(VACUUM_OUTBOX);
-                SQLWarning warning = statement.getWarnings();
-                if (warning != null) {
-                    refused = true;
-                    log.warn(
-                            "event=outbox_vacuum_refused action=left_to_autovacuum warning=\"{}\"",
-                            warning.getMessage());
-                }
-            }
+            outbox.vacuum(connection).ifPresent(warning -> {
+                refused = true;
+                log.warn("event=outbox_vacuum_refused action=left_to_autovacuum warning=\"{}\"", warning);
+            });
         } catch (SQLException | RuntimeException e) { // logged here: nobody reads the task's Future
             log.warn("event=outbox_vacuum_failed error={}", e.toString());
             closeConnection();

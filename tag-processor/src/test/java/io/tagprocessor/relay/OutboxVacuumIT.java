@@ -58,7 +58,8 @@ class OutboxVacuumIT extends ReplacedRelaySupport {
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
         Timer took = new SimpleMeterRegistry().timer("vacuum");
         long vacuumsBefore = vacuumsOfTheOutbox();
-        try (OutboxVacuum vacuum = new OutboxVacuum(() -> DriverManager.getConnection(url, stranger, ""), 1, took)) {
+        try (OutboxVacuum vacuum =
+                new OutboxVacuum(() -> DriverManager.getConnection(url, stranger, ""), outbox, 1, took)) {
             vacuum.deleted(1);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> vacuum.refused() && took.count() == 1);

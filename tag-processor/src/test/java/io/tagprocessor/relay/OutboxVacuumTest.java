@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tagprocessor.outbox.OutboxRepository;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,12 +19,15 @@ import org.junit.jupiter.api.Test;
 /** When the leader vacuums: after enough deleted rows, never twice at once, never when switched off. */
 class OutboxVacuumTest {
 
+    /** Only its {@code vacuum}, which needs neither JdbcTemplate nor JSON, is called here. */
+    private static final OutboxRepository OUTBOX = new OutboxRepository(null, null);
+
     private final List<String> executed = new CopyOnWriteArrayList<>();
     private final Timer took = new SimpleMeterRegistry().timer("vacuum");
 
     @Test
     void vacuumsOnceEnoughRowsWereDeletedAndCountsAfreshAfterwards() {
-        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(new CountDownLatch(0)), 100, took)) {
+        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(new CountDownLatch(0)), OUTBOX, 100, took)) {
             vacuum.deleted(60);
             assertThat(executed).isEmpty();
 
@@ -45,7 +49,7 @@ class OutboxVacuumTest {
     @Test
     void neverRunsTwoAtOnceNorQueuesOneBehindAnother() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(release), 10, took)) {
+        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(release), OUTBOX, 10, took)) {
             vacuum.deleted(10);
             await().atMost(Duration.ofSeconds(10)).until(() -> executed.size() == 1);
             vacuum.deleted(10);
@@ -59,7 +63,7 @@ class OutboxVacuumTest {
 
     @Test
     void zeroRowsMeansNever() {
-        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(new CountDownLatch(0)), 0, took)) {
+        try (OutboxVacuum vacuum = new OutboxVacuum(() -> connection(new CountDownLatch(0)), OUTBOX, 0, took)) {
             vacuum.deleted(1_000_000);
         }
         assertThat(executed).isEmpty();
