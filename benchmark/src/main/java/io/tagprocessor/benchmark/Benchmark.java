@@ -16,6 +16,7 @@ import io.tagprocessor.benchmark.scenario.LatencyScenario;
 import io.tagprocessor.benchmark.scenario.Mode;
 import io.tagprocessor.benchmark.scenario.ServiceRun;
 import io.tagprocessor.benchmark.stack.Backlogs;
+import io.tagprocessor.benchmark.stack.BenchmarkPostgres;
 import io.tagprocessor.benchmark.stack.Producers;
 import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.CommandEncoder;
@@ -23,9 +24,9 @@ import io.tagprocessor.benchmark.workload.EncodedCommand;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
 import io.tagprocessor.benchmark.workload.Workload;
 import io.tagprocessor.testinfra.PostgresDatabase;
-import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,10 +74,11 @@ public final class Benchmark {
     private void run() {
         ServiceJar.require(options.serviceJar());
         boolean placeholder = !ServiceJar.offersSimpleMode(options.serviceJar());
-        try (Stack stack =
-                Stack.start(options.results().resolve("logs"), PostgresServer.local(), options.brokerJavaOptions())) {
+        Path logs = options.results().resolve("logs");
+        try (BenchmarkPostgres postgres = BenchmarkPostgres.open(options.postgres(), options.composeFile(), logs);
+                Stack stack = Stack.start(logs, postgres.server(), options.brokerJavaOptions())) {
             try (PostgresDatabase probe = stack.newDatabase("bench_machine")) {
-                report.print(Machine.describe("standalone", probe));
+                report.print(Machine.describe("standalone", postgres.kind(), probe));
             }
             Workload workload = new Workload(options.seed());
             List<GeneratedCommand> backlog = workload.next(options.backlog());

@@ -33,7 +33,7 @@ final class Machine {
 
     private Machine() {}
 
-    static Line describe(String kafkaKind, PostgresDatabase database) {
+    static Line describe(String kafkaKind, String postgresKind, PostgresDatabase database) {
         Line line = new Line()
                 .with("mode", "none")
                 .with("scenario", "machine")
@@ -41,7 +41,8 @@ final class Machine {
                 .with("mem_gb", memTotalKb() / (1024.0 * 1024.0), 1)
                 .with("cpu", cpuModel())
                 .with("java", System.getProperty("java.version"))
-                .with("kafka", kafkaKind);
+                .with("kafka", kafkaKind)
+                .with("postgres", postgresKind);
         try (Connection postgres = database.connect();
                 PreparedStatement show = postgres.prepareStatement("SELECT current_setting(?)")) {
             for (String setting : POSTGRES_SETTINGS) {

@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark;
 
+import io.tagprocessor.benchmark.stack.BenchmarkPostgres;
 import io.tagprocessor.testinfra.StandaloneKafka;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ record Options(
         Path serviceJar,
         List<String> serviceJavaOptions,
         List<String> brokerJavaOptions,
+        String postgres,
+        Path composeFile,
         Path migrations,
         Path results) {
 
@@ -44,6 +47,7 @@ record Options(
             "service-jar",
             "service-java-opts",
             "broker-java-opts",
+            "postgres",
             "migrations",
             "results");
 
@@ -78,6 +82,8 @@ record Options(
                         .normalize(),
                 splitOptions(CommandLine.value(args, "service-java-opts", SERVICE_JAVA_OPTIONS)),
                 splitOptions(CommandLine.value(args, "broker-java-opts", String.join(" ", StandaloneKafka.TEST_JVM))),
+                CommandLine.value(args, "postgres", BenchmarkPostgres.OWN),
+                Path.of(built.getProperty("compose.file")).normalize(),
                 Path.of(CommandLine.value(args, "migrations", built.getProperty("migrations.dir")))
                         .normalize(),
                 quick ? results.resolve("quick") : results);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagprocessor.testinfra.StandaloneKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,17 @@ class OptionsTest {
                         .brokerJavaOptions())
                 .containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=1");
         assertThat(options.runs("batch")).isFalse();
+    }
+
+    @Test
+    void measuresOnAnOwnClusterWithTheComposeFilesSettingsUnlessToldOtherwise() {
+        Options defaults = Options.parse(new String[] {});
+
+        assertThat(defaults.postgres()).isEqualTo("own");
+        assertThat(defaults.composeFile())
+                .endsWith(Path.of("docker-compose.yml"))
+                .isRegularFile();
+        assertThat(Options.parse(new String[] {"--postgres=local"}).postgres()).isEqualTo("local");
     }
 
     @Test

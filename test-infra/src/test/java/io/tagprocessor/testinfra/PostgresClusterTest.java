@@ -1,0 +1,33 @@
+package io.tagprocessor.testinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostgresClusterTest {
+
+    @Test
+    void refusesASettingNameThatIsNoIdentifier() {
+        assertThatThrownBy(() -> PostgresCluster.configuration(Map.of("shared_buffers = 1GB\nfsync", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a PostgreSQL setting name");
+        assertThatThrownBy(() -> PostgresCluster.configuration(Map.of("fsync", "on'\nfsync = 'off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void writesEachSettingQuotedWithItsQuotesDoubled() {
+        assertThat(PostgresCluster.configuration(Map.of("cluster_name", "it's")))
+                .contains("cluster_name = 'it''s'\n");
+    }
+
+    @Test
+    void readsTheMajorVersionOfADebianDirectory() {
+        assertThat(PostgresCluster.majorVersion("15")).isEqualTo(15);
+        assertThat(PostgresCluster.majorVersion("9.6")).isEqualTo(9);
+        assertThat(PostgresCluster.majorVersion("common")).isEqualTo(-1);
+    }
+}
