@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The machine the figures come from: cores, memory, CPU model, Java, and the PostgreSQL settings
- * that decide durability and write throughput (README "Deploy" recommends values), and whether
- * autovacuum runs (this machine's PostgreSQL has it off: nothing but the relay's own vacuum of the
- * outbox reclaims dead rows during a run).
+ * The machine the figures come from: cores, memory, CPU model, Java, which PostgreSQL server ran
+ * ({@code own}: the benchmark's cluster on the compose file's settings; {@code local}: the machine's
+ * server as it is), and that server's settings that decide durability and write throughput (README
+ * "Deploy" recommends values) and whether autovacuum runs.
  */
 final class Machine {
 

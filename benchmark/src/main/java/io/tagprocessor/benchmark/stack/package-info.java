@@ -1,5 +1,6 @@
 /**
  * What the benchmark adds to test-infra's stack: producers configured as a producing service would
- * configure them, and the registry client they encode with.
+ * configure them, the registry client they encode with, and the PostgreSQL server the run measures
+ * on.
  */
 package io.tagprocessor.benchmark.stack;
