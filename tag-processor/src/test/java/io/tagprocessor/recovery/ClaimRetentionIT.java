@@ -3,6 +3,7 @@ package io.tagprocessor.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.outbox.RecordEncoder;
 import io.tagprocessor.pipeline.Commands;
 import io.tagprocessor.retention.ClaimPruner;
@@ -93,6 +94,25 @@ class ClaimRetentionIT {
                     .containsOnlyKeys(
                             ids(first.get(3), later.get(0), later.get(1), later.get(2), later.get(3), later.get(4)));
             assertThat(RecoveryFixture.entityState(service.jdbc())).hasSize(15);
+        }
+    }
+
+    @Test
+    void prunesByItselfEveryInterval() {
+        Topics topics = Topics.named("retention-schedule");
+        try (PostgresDatabase database = RecoveryFixture.INFRA.newDatabase("retention_schedule");
+                ServiceInstance service = ServiceInstance.start(
+                        RecoveryFixture.INFRA,
+                        database,
+                        topics,
+                        "retention-schedule-" + UUID.randomUUID(),
+                        "tag-processor.retention.prune-interval=1s")) {
+            MeterRegistry meters = service.bean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(meters.find("tag_processor.retention.claims_pruned")
+                                    .counter())
+                            .as("a pruning run completed without being called")
+                            .isNotNull());
         }
     }
 
