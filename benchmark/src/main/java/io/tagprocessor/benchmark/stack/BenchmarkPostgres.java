@@ -19,21 +19,14 @@ import org.yaml.snakeyaml.Yaml;
  * its {@code postgres} service (README "Recommended PostgreSQL settings"), so the figures come from
  * the settings the project ships, whatever the machine's server is set to. {@code local}: the
  * machine's server on 127.0.0.1:5432 as it is. Anything else: the JDBC URL of a server to use.
+ *
+ * @param kind {@code own}, {@code local} or {@code url}, for the machine line
+ * @param cluster the own cluster, null for a server the benchmark did not start
  */
-public final class BenchmarkPostgres implements AutoCloseable {
+public record BenchmarkPostgres(String kind, PostgresServer server, PostgresCluster cluster) implements AutoCloseable {
 
     public static final String OWN = "own";
     public static final String LOCAL = "local";
-
-    private final String kind;
-    private final PostgresServer server;
-    private final PostgresCluster cluster;
-
-    private BenchmarkPostgres(String kind, PostgresServer server, PostgresCluster cluster) {
-        this.kind = kind;
-        this.server = server;
-        this.cluster = cluster;
-    }
 
     /** Opens the server {@code choice} names; an own cluster keeps its log as {@code logs/postgres.log}. */
     public static BenchmarkPostgres open(String choice, Path composeFile, Path logs) {
@@ -52,15 +45,6 @@ public final class BenchmarkPostgres implements AutoCloseable {
         };
     }
 
-    /** {@code own}, {@code local} or {@code url}: for the machine line. */
-    public String kind() {
-        return kind;
-    }
-
-    public PostgresServer server() {
-        return server;
-    }
-
     /**
      * The {@code -c name=value} pairs of the {@code postgres} service's command in a compose file, in
      * their order.
@@ -72,6 +56,9 @@ public final class BenchmarkPostgres implements AutoCloseable {
             command = child(child(child(root, "services"), "postgres"), "command");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + composeFile, e);
+        }
+        if (command == null) {
+            throw new IllegalArgumentException(composeFile + ": services.postgres has no command");
         }
         if (!(command instanceof List<?> words)) {
             throw new IllegalArgumentException(composeFile + ": services.postgres.command is not a list of words");
