@@ -1,13 +1,16 @@
 package io.tagprocessor.benchmark.probe;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Reads Linux {@code /proc}: CPU time of a process (all threads, user + system) and of the whole
- * host, and a process's resident memory and its peak ({@code VmRSS}, {@code VmHWM}).
+ * Reads Linux {@code /proc}: CPU time of a process (all threads, user + system), of its JIT compiler
+ * threads and of the whole host, and a process's resident memory and its peak ({@code VmRSS},
+ * {@code VmHWM}).
  */
 public final class ProcStat {
 
@@ -18,8 +21,27 @@ public final class ProcStat {
 
     /** CPU seconds used so far, or -1 when the process is gone. */
     public static double cpuSeconds(long pid) {
+        return cpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * CPU seconds used so far by the HotSpot JIT compiler threads of a JVM ({@code C1 CompilerThread…},
+     * {@code C2 CompilerThread…}) that are alive now: HotSpot may end an idle compiler thread, and its
+     * time then drops out, so this is a lower bound. 0 when the process is gone.
+     */
+    public static double compilerCpuSeconds(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(thread -> threadName(thread).matches("C[12] CompilerThre.*"))
+                    .mapToDouble(thread -> Math.max(0, cpuSeconds(thread.resolve("stat"))))
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static double cpuSeconds(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(statFile);
             // the command name (field 2) may hold spaces; the fields after it are fixed
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long utime = Long.parseLong(fields[11]);
@@ -27,6 +49,14 @@ public final class ProcStat {
             return (utime + stime) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    private static String threadName(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -55,6 +55,7 @@ public final class ResourceSampler implements AutoCloseable {
         Sample sample = new Sample(
                 (System.nanoTime() - originNanos) / 1e9,
                 ProcStat.cpuSeconds(servicePid),
+                ProcStat.compilerCpuSeconds(servicePid),
                 ProcStat.rssKb(servicePid),
                 ProcStat.peakRssKb(servicePid),
                 lag.lag(),

@@ -6,6 +6,7 @@ import java.util.List;
 public record Usage(
         double wallSeconds,
         double serviceCpuSeconds,
+        double serviceJitCpuSeconds,
         long servicePeakRssKb,
         long maxLag,
         double postgresCpuSeconds,
@@ -15,7 +16,7 @@ public record Usage(
 
     public static Usage of(List<Sample> samples) {
         if (samples.size() < 2) {
-            return new Usage(0, 0, samples.isEmpty() ? -1 : samples.get(0).servicePeakRssKb(), -1, 0, 0, 0, 0);
+            return new Usage(0, 0, 0, samples.isEmpty() ? -1 : samples.get(0).servicePeakRssKb(), -1, 0, 0, 0, 0);
         }
         Sample first = samples.get(0);
         Sample last = samples.get(samples.size() - 1);
@@ -24,6 +25,7 @@ public record Usage(
         return new Usage(
                 last.seconds() - first.seconds(),
                 last.serviceCpu() - first.serviceCpu(),
+                Math.max(0, last.serviceJitCpu() - first.serviceJitCpu()),
                 samples.stream().mapToLong(Sample::servicePeakRssKb).max().orElse(-1),
                 samples.stream().mapToLong(Sample::lag).max().orElse(-1),
                 last.postgresCpu() - first.postgresCpu(),

@@ -79,6 +79,7 @@ public final class Figures {
     private static Line usage(Line line, Usage usage) {
         return line.with("service_cpu_seconds", usage.serviceCpuSeconds(), 1)
                 .with("service_cores", usage.serviceCores(), 2)
+                .with("service_jit_cores", perWall(usage.serviceJitCpuSeconds(), usage), 2)
                 .with("postgres_cores", perWall(usage.postgresCpuSeconds(), usage), 2)
                 .with("broker_cores", perWall(usage.brokerCpuSeconds(), usage), 2)
                 .with("benchmark_cores", perWall(usage.benchmarkCpuSeconds(), usage), 2)
