@@ -4,8 +4,8 @@ import io.tagprocessor.benchmark.CommandLine;
 import io.tagprocessor.benchmark.probe.ProcStat;
 import io.tagprocessor.benchmark.report.Line;
 import io.tagprocessor.benchmark.report.Report;
+import io.tagprocessor.benchmark.stack.BenchmarkPostgres;
 import io.tagprocessor.testinfra.PostgresDatabase;
-import io.tagprocessor.testinfra.PostgresServer;
 import io.tagprocessor.testinfra.ServiceProcess;
 import io.tagprocessor.testinfra.ServiceTopics;
 import io.tagprocessor.testinfra.Stack;
@@ -39,22 +39,23 @@ public final class ApiBenchmark {
 
     private ApiBenchmark() {}
 
-    private static final Set<String> OPTIONS =
-            Set.of("tags", "entities", "tags-per-entity", "requests", "warmup", "seed", "service-jar", "results");
+    private static final Set<String> OPTIONS = Set.of(
+            "tags", "entities", "tags-per-entity", "requests", "warmup", "seed", "service-jar", "postgres", "results");
 
     public static void main(String[] args) throws SQLException {
+        ApiDataset dataset;
         try {
             CommandLine.refuseUnknown(args, OPTIONS, Set.of());
+            dataset = new ApiDataset(
+                    Integer.parseInt(CommandLine.value(args, "tags", "10000")),
+                    Integer.parseInt(CommandLine.value(args, "entities", "100000")),
+                    Integer.parseInt(CommandLine.value(args, "tags-per-entity", "10")));
         } catch (IllegalArgumentException e) {
             System.err.println("api benchmark: " + e.getMessage());
             System.exit(2);
             return;
         }
         Properties built = CommandLine.builtIn();
-        ApiDataset dataset = new ApiDataset(
-                Integer.parseInt(CommandLine.value(args, "tags", "10000")),
-                Integer.parseInt(CommandLine.value(args, "entities", "100000")),
-                Integer.parseInt(CommandLine.value(args, "tags-per-entity", "10")));
         int requests = Integer.parseInt(CommandLine.value(args, "requests", "5000"));
         int warmup = Integer.parseInt(CommandLine.value(args, "warmup", "2000"));
         long seed = Long.parseLong(CommandLine.value(args, "seed", "20260505"));
@@ -63,7 +64,12 @@ public final class ApiBenchmark {
                 .resolve("api")
                 .normalize();
         Report report = new Report(results);
-        try (Stack stack = Stack.start(results.resolve("logs"), PostgresServer.local())) {
+        Path logs = results.resolve("logs");
+        try (BenchmarkPostgres postgres = BenchmarkPostgres.open(
+                        CommandLine.value(args, "postgres", BenchmarkPostgres.OWN),
+                        Path.of(built.getProperty("compose.file")),
+                        logs);
+                Stack stack = Stack.start(logs, postgres.server())) {
             PostgresDatabase database = stack.newDatabase("bench_api");
             try (ServiceProcess service = launch(stack, database, jar)) {
                 run(report, stack, database, service, dataset, requests, warmup, seed);

@@ -15,12 +15,27 @@ import java.sql.Statement;
  */
 record ApiDataset(int tags, int entities, int tagsPerEntity) {
 
+    /**
+     * The tenths' boundaries on the curve fall on whole tag ids only when {@code tags} is a multiple
+     * of {@code tagsPerEntity} cubed; otherwise two tags of one entity can coincide.
+     */
+    ApiDataset {
+        if (tags < 1 || entities < 1 || tagsPerEntity < 1 || tagsPerEntity > 100) {
+            throw new IllegalArgumentException("tags and entities must be positive, tags per entity 1 to 100");
+        }
+        long cube = (long) tagsPerEntity * tagsPerEntity * tagsPerEntity;
+        if (tags % cube != 0) {
+            throw new IllegalArgumentException("tags must be a multiple of tags-per-entity cubed (" + cube
+                    + "), or an entity's tags can coincide");
+        }
+    }
+
     static final String[] TYPES = {"document", "article", "user", "order"};
 
     private static final String INSERT_TAGS = """
             INSERT INTO tags (normalized_name, display_name, description, color,
-                              created_at, created_by, updated_at, updated_by)
-            SELECT name, upper(name), 'bench tag ' || i, '#336699', now(), 'bench', now(), 'bench'
+                              created_at, created_by, updated_at, updated_by, event_key)
+            SELECT name, upper(name), 'bench tag ' || i, '#336699', now(), 'bench', now(), 'bench', 'tag:' || name
             FROM (SELECT i, substr(md5(i::text), 1, 10) || '-' || i AS name FROM generate_series(1, ?) i) n
             ORDER BY i
             """;
