@@ -19,7 +19,7 @@ class PostgresClusterIT {
 
     @BeforeAll
     static void needsServerBinaries() {
-        assumeTrue(PostgresCluster.findBinaries().isPresent(), "no PostgreSQL server binaries on this machine");
+        assumeTrue(PostgresCluster.available(), "no PostgreSQL server binaries on this machine");
     }
 
     @Test

@@ -26,8 +26,8 @@ class PostgresClusterTest {
 
     @Test
     void readsTheMajorVersionOfADebianDirectory() {
-        assertThat(PostgresCluster.majorVersion("15")).isEqualTo(15);
-        assertThat(PostgresCluster.majorVersion("9.6")).isEqualTo(9);
-        assertThat(PostgresCluster.majorVersion("common")).isEqualTo(-1);
+        assertThat(PostgresPrograms.majorVersion("15")).isEqualTo(15);
+        assertThat(PostgresPrograms.majorVersion("9.6")).isEqualTo(9);
+        assertThat(PostgresPrograms.majorVersion("common")).isEqualTo(-1);
     }
 }
