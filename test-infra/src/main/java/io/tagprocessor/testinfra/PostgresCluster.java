@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,13 +19,16 @@ import org.slf4j.LoggerFactory;
  * directory and started by {@code pg_ctl} on a free loopback port (TCP only, trust authentication,
  * superuser {@code postgres}) with the settings given, so that a measurement runs on known settings
  * without touching the machine's shared server ({@link PostgresPrograms} says which programs, and as
- * whom). Closing stops it (fast shutdown), copies its log where asked and deletes the directory; a
- * JVM killed before that leaves the server running.
+ * whom). Closing stops it (fast shutdown), copies its log where asked and deletes the directory. A
+ * JVM killed before that leaves its server running until the next start on this machine finds the
+ * directory's owner gone and stops and deletes it.
  */
 public final class PostgresCluster implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresCluster.class);
     private static final Pattern SETTING = Pattern.compile("[a-z][a-z0-9_.]{0,62}");
+    private static final String PREFIX = "tag-processor-postgres-";
+    private static final String OWNER = "owner";
 
     private final PostgresPrograms programs;
     private final Path directory;
@@ -58,9 +62,11 @@ public final class PostgresCluster implements AutoCloseable {
         all.put("listen_addresses", "127.0.0.1");
         all.put("port", Integer.toString(port));
         all.put("unix_socket_directories", "");
-        Path directory = PostgresPrograms.ownedDirectory("tag-processor-postgres-");
+        removeOrphans(programs);
+        Path directory = PostgresPrograms.ownedDirectory(PREFIX);
         Path data = directory.resolve("data");
         try {
+            Files.writeString(directory.resolve(OWNER), thisJvm());
             programs.run(
                     directory,
                     "initdb",
@@ -90,6 +96,10 @@ public final class PostgresCluster implements AutoCloseable {
         return server;
     }
 
+    Path directory() {
+        return directory;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -100,6 +110,9 @@ public final class PostgresCluster implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hooks run anyway, and this close() is one of them
+        }
+        if (!Files.isDirectory(directory)) {
+            return; // removed as an orphan, by a start that took this JVM for dead
         }
         try {
             server.close();
@@ -137,6 +150,54 @@ public final class PostgresCluster implements AutoCloseable {
             text.append(name).append(" = '").append(value.replace("'", "''")).append("'\n");
         });
         return text.toString();
+    }
+
+    /** {@code <pid> <start time, epoch ms>} of this JVM: a pid alone may be reused. */
+    private static String thisJvm() {
+        ProcessHandle self = ProcessHandle.current();
+        return self.pid() + " " + startMillis(self);
+    }
+
+    static boolean alive(String owner) {
+        try {
+            String[] parts = owner.strip().split(" ");
+            long started = Long.parseLong(parts[1]);
+            return ProcessHandle.of(Long.parseLong(parts[0]))
+                    .filter(process -> process.isAlive() && startMillis(process) == started)
+                    .isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static long startMillis(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    /** Stops and deletes the clusters of JVMs that died without closing them (e.g. {@code kill -9}). */
+    private static void removeOrphans(PostgresPrograms programs) {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            for (Path directory : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+                    .toList()) {
+                Path owner = directory.resolve(OWNER);
+                if (Files.isRegularFile(owner) && !alive(Files.readString(owner))) {
+                    try {
+                        programs.run(
+                                directory,
+                                "pg_ctl",
+                                "stop",
+                                "--pgdata=" + directory.resolve("data"),
+                                "--mode=immediate");
+                    } catch (RuntimeException e) {
+                        // it was not running
+                    }
+                    deleteDirectory(directory);
+                    log.warn("postgres=cluster action=orphan_removed directory={}", directory);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("postgres=cluster action=find_orphans error={}", e.toString());
+        }
     }
 
     private static Path serverLog(Path directory) {

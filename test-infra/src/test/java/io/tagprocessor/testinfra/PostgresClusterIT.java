@@ -48,6 +48,20 @@ class PostgresClusterIT {
         assertThatThrownBy(database::connect).as("the server is stopped").isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void aClusterWhoseJvmIsGoneIsStoppedAndDeletedByTheNextStart() throws Exception {
+        PostgresCluster orphan = PostgresCluster.start(Map.of(), null);
+        PostgresDatabase left = orphan.server().create("orphan_it");
+        Files.writeString(orphan.directory().resolve("owner"), Long.MAX_VALUE + " 0");
+
+        try (PostgresCluster next = PostgresCluster.start(Map.of(), null)) {
+            assertThat(orphan.directory()).doesNotExist();
+            assertThat(next.directory()).exists();
+        }
+        assertThatThrownBy(left::connect).as("the orphan's server is stopped").isInstanceOf(SQLException.class);
+        orphan.close();
+    }
+
     private static String value(Statement statement, String sql) throws SQLException {
         try (ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

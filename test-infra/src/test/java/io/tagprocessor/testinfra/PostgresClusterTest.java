@@ -25,6 +25,18 @@ class PostgresClusterTest {
     }
 
     @Test
+    void anOwnerIsAliveOnlyAsThisVeryProcess() {
+        ProcessHandle self = ProcessHandle.current();
+        long started = self.info().startInstant().orElseThrow().toEpochMilli();
+        assertThat(PostgresCluster.alive(self.pid() + " " + started)).isTrue();
+        assertThat(PostgresCluster.alive(self.pid() + " " + (started - 1)))
+                .as("the same pid started at another time: reused")
+                .isFalse();
+        assertThat(PostgresCluster.alive(Long.MAX_VALUE + " 0")).isFalse();
+        assertThat(PostgresCluster.alive("garbage")).isFalse();
+    }
+
+    @Test
     void readsTheMajorVersionOfADebianDirectory() {
         assertThat(PostgresPrograms.majorVersion("15")).isEqualTo(15);
         assertThat(PostgresPrograms.majorVersion("9.6")).isEqualTo(9);
