@@ -1,5 +1,6 @@
 package io.tagprocessor.benchmark.limits;
 
+import io.tagprocessor.benchmark.stack.Migrations;
 import io.tagprocessor.benchmark.stack.Registry;
 import io.tagprocessor.benchmark.workload.Effect;
 import io.tagprocessor.benchmark.workload.GeneratedCommand;
@@ -17,20 +18,15 @@ import io.tagprocessor.tagging.TagName;
 import io.tagprocessor.tagging.TagRow;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.Stack;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -74,8 +70,8 @@ public final class PostgresLimit {
             }
         }
         List<ProcessedEvent> claims = claims(backlog, now);
+        Migrations.apply(database, migrations);
         try (Connection connection = database.connect()) {
-            migrate(connection, migrations);
             connection.setAutoCommit(false);
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             long start = System.nanoTime();
@@ -99,7 +95,7 @@ public final class PostgresLimit {
                     tagRows.size() + entityRows + claims.size() + outbox.size(),
                     bytes,
                     seconds);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL limit failed", e);
         }
     }
@@ -162,24 +158,5 @@ public final class PostgresLimit {
 
     private static long length(byte[] bytes) {
         return bytes == null ? 0 : bytes.length;
-    }
-
-    private static void migrate(Connection connection, Path migrations) throws IOException, SQLException {
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(migrations)) {
-            scripts = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(PostgresLimit::version))
-                    .toList();
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (Path script : scripts) {
-                statement.execute(Files.readString(script));
-            }
-        }
-    }
-
-    private static int version(Path script) {
-        String name = script.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }

@@ -3,13 +3,14 @@ package io.tagprocessor.benchmark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagprocessor.benchmark.CommandLine;
+import io.tagprocessor.benchmark.stack.Migrations;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.PostgresServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** The read dataset fits the schema as the project's migrations leave it (it once lagged behind V10). */
@@ -18,11 +19,7 @@ class ApiDatasetIT {
     @Test
     void fillsTheMigratedSchemaWithEveryTagEntityAndAssignment() throws SQLException {
         try (PostgresDatabase database = PostgresServer.shared().create("api_dataset_it")) {
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(), database.username(), database.password())
-                    .locations("filesystem:" + CommandLine.builtIn().getProperty("migrations.dir"))
-                    .load()
-                    .migrate();
+            Migrations.apply(database, Path.of(CommandLine.builtIn().getProperty("migrations.dir")));
             try (Connection connection = database.connect();
                     Statement statement = connection.createStatement()) {
                 assertThat(new ApiDataset(1000, 40, 10).load(connection)).isEqualTo(40 * 10);
