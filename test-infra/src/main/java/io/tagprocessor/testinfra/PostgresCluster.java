@@ -1,12 +1,12 @@
 package io.tagprocessor.testinfra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -205,11 +205,9 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     private static void deleteDirectory(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
+        try {
+            Directories.delete(directory);
+        } catch (UncheckedIOException e) {
             log.warn("postgres=cluster action=delete directory={} error={}", directory, e.toString());
         }
     }

@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -147,15 +145,7 @@ public final class StandaloneKafka implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("the broker still runs on " + dataDirectory());
         }
-        if (!Files.exists(dataDirectory())) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dataDirectory())) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dataDirectory(), e);
-        }
+        Directories.delete(dataDirectory());
     }
 
     public String bootstrapServers() {
