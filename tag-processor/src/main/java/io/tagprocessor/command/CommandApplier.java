@@ -31,35 +31,15 @@ import org.springframework.stereotype.Component;
  * roll back together.
  */
 @Component
-class CommandApplier {
-
-    private final ProcessedEventsRepository processed;
-    private final TagStructureLock tagStructure;
-    private final EntityBatchTagger entityTagger;
-    private final TagCommandHandler tagHandler;
-    private final Fanout fanout;
-    private final OutcomeRows outcomeRows;
-    private final Barriers barriers;
-    private final Clock clock;
-
-    CommandApplier(
-            ProcessedEventsRepository processed,
-            TagStructureLock tagStructure,
-            EntityBatchTagger entityTagger,
-            TagCommandHandler tagHandler,
-            Fanout fanout,
-            OutcomeRows outcomeRows,
-            Barriers barriers,
-            Clock clock) {
-        this.processed = processed;
-        this.tagStructure = tagStructure;
-        this.entityTagger = entityTagger;
-        this.tagHandler = tagHandler;
-        this.fanout = fanout;
-        this.outcomeRows = outcomeRows;
-        this.barriers = barriers;
-        this.clock = clock;
-    }
+record CommandApplier(
+        ProcessedEventsRepository processed,
+        TagStructureLock tagStructure,
+        EntityBatchTagger entityTagger,
+        TagCommandHandler tagHandler,
+        Fanout fanout,
+        OutcomeRows outcomeRows,
+        Barriers barriers,
+        Clock clock) {
 
     /** Applies the records in order and returns what became of each, in the same order. */
     List<Verdict> apply(List<ReadCommand> batch, List<OutboxRow> out) {

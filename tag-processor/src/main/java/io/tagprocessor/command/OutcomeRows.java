@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * outcome differs from the one it was claimed with, the correction for {@code processed_events}.
  */
 @Component
-class OutcomeRows {
+record OutcomeRows(OutboxRecords records, Clock clock, TagProcessorProperties properties) {
 
     private static final int MAX_EXCEPTION_MESSAGE = Limits.EXCEPTION_MESSAGE_CHARS;
     private static final int MAX_REASON = Limits.REASON_CHARS;
@@ -39,16 +39,6 @@ class OutcomeRows {
             return new Verdict(
                     disposition, reason, rows.stream().map(OutboxRow::eventId).toList());
         }
-    }
-
-    private final OutboxRecords records;
-    private final Clock clock;
-    private final int maxRecordBytes;
-
-    OutcomeRows(OutboxRecords records, Clock clock, TagProcessorProperties properties) {
-        this.records = records;
-        this.clock = clock;
-        this.maxRecordBytes = properties.consumer().maxRecordBytes();
     }
 
     Settled of(ReadCommand.Valid valid, Outcome outcome) {
@@ -128,7 +118,8 @@ class OutcomeRows {
     private OutboxRow deadLetter(RawRecord raw, Throwable cause) {
         Map<String, String> headers = new HashMap<>(headers(raw, cause));
         byte[] key = cut(raw.key(), MAX_DEAD_LETTER_KEY, Headers.DLT_ORIGINAL_KEY_SIZE, headers);
-        byte[] value = cut(raw.value(), maxRecordBytes, Headers.DLT_ORIGINAL_VALUE_SIZE, headers);
+        byte[] value =
+                cut(raw.value(), properties.consumer().maxRecordBytes(), Headers.DLT_ORIGINAL_VALUE_SIZE, headers);
         return records.deadLetter(new DeadLetter(raw.identity(), key, value, headers));
     }
 

@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Checks at startup that the database holds what the code reads and writes: no migration of the
  * code is pending (Flyway {@code info()}, nothing is migrated here) and every table and column the
  * code uses exists in the current schema. Reports every problem at once in one exception so a
- * failed start names exactly what to fix. Only reads.
+ * failed start names exactly what to fix. Only reads. {@code flyway} may be null (Flyway switched
+ * off entirely): then only tables and columns are checked.
  */
-final class SchemaValidator {
+record SchemaValidator(JdbcClient jdbc, Flyway flyway, boolean migrate) {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaValidator.class);
 
@@ -109,17 +110,6 @@ final class SchemaValidator {
         Table(String name, String... columns) {
             this(name, List.of(columns));
         }
-    }
-
-    private final JdbcClient jdbc;
-    private final Flyway flyway;
-    private final boolean migrate;
-
-    /** {@code flyway} may be null (Flyway switched off entirely): then only tables and columns are checked. */
-    SchemaValidator(JdbcClient jdbc, Flyway flyway, boolean migrate) {
-        this.jdbc = jdbc;
-        this.flyway = flyway;
-        this.migrate = migrate;
     }
 
     /** Returns when the schema is usable; otherwise throws naming every problem found. */

@@ -8,15 +8,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Readiness of the outbox: DOWN when more rows wait than {@code maxOutboxBacklog} or the oldest is
  * older than {@code maxOutboxAge}, i.e. when subscribers are falling behind what the database holds.
  */
-final class OutboxHealth implements HealthIndicator {
-
-    private final OutboxBacklog backlog;
-    private final ObserveSettings settings;
-
-    OutboxHealth(OutboxBacklog backlog, ObserveSettings settings) {
-        this.backlog = backlog;
-        this.settings = settings;
-    }
+record OutboxHealth(OutboxBacklog backlog, ObserveSettings settings) implements HealthIndicator {
 
     @Override
     public Health health() {

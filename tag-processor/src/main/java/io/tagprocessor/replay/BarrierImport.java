@@ -1,5 +1,7 @@
 package io.tagprocessor.replay;
 
+import static io.tagprocessor.replay.ReadTimeouts.POLL;
+
 import io.tagprocessor.outbox.Headers;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.RestructureBarrierRepository;
@@ -25,7 +27,6 @@ import org.apache.kafka.common.header.Header;
  */
 final class BarrierImport {
 
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private BarrierImport() {}

@@ -1,11 +1,14 @@
 package io.tagprocessor.replay;
 
+import static io.tagprocessor.replay.ReadTimeouts.METADATA_TIMEOUT;
+import static io.tagprocessor.replay.ReadTimeouts.POLL;
+import static io.tagprocessor.replay.ReadTimeouts.STALL;
+
 import io.tagprocessor.command.CommandBatchProcessor;
 import io.tagprocessor.command.Disposition;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.KafkaClients;
 import io.tagprocessor.idempotency.ProcessedEventsRepository;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,21 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProcessing
-public class PartitionReplay {
-
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STALL = Duration.ofSeconds(60);
-
-    private final KafkaClients clients;
-    private final CommandBatchProcessor processor;
-    private final ProcessedEventsRepository processed;
-
-    PartitionReplay(KafkaClients clients, CommandBatchProcessor processor, ProcessedEventsRepository processed) {
-        this.clients = clients;
-        this.processor = processor;
-        this.processed = processed;
-    }
+public record PartitionReplay(
+        KafkaClients clients, CommandBatchProcessor processor, ProcessedEventsRepository processed) {
 
     /** What a replay read and what became of it. */
     public record Result(

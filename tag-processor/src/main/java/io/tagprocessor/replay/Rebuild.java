@@ -1,5 +1,9 @@
 package io.tagprocessor.replay;
 
+import static io.tagprocessor.replay.ReadTimeouts.METADATA_TIMEOUT;
+import static io.tagprocessor.replay.ReadTimeouts.POLL;
+import static io.tagprocessor.replay.ReadTimeouts.STALL;
+
 import io.tagprocessor.command.CommandBatchProcessor;
 import io.tagprocessor.command.Disposition;
 import io.tagprocessor.config.ConditionalOnProcessing;
@@ -9,7 +13,6 @@ import io.tagprocessor.fanout.FanoutWorker;
 import io.tagprocessor.store.CommandOffsetsRepository;
 import io.tagprocessor.store.RestructureBarrier;
 import io.tagprocessor.store.RestructureBarrierRepository;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -36,33 +39,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProcessing
-public class Rebuild {
-
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STALL = Duration.ofSeconds(60);
-
-    private final KafkaClients clients;
-    private final CommandBatchProcessor processor;
-    private final CommandOffsetsRepository offsets;
-    private final RestructureBarrierRepository barriers;
-    private final TagProcessorProperties properties;
-    private final FanoutWorker fanout;
-
-    Rebuild(
-            KafkaClients clients,
-            CommandBatchProcessor processor,
-            CommandOffsetsRepository offsets,
-            RestructureBarrierRepository barriers,
-            TagProcessorProperties properties,
-            FanoutWorker fanout) {
-        this.clients = clients;
-        this.processor = processor;
-        this.offsets = offsets;
-        this.barriers = barriers;
-        this.properties = properties;
-        this.fanout = fanout;
-    }
+public record Rebuild(
+        KafkaClients clients,
+        CommandBatchProcessor processor,
+        CommandOffsetsRepository offsets,
+        RestructureBarrierRepository barriers,
+        TagProcessorProperties properties,
+        FanoutWorker fanout) {
 
     /**
      * What a rebuild read and honoured: {@code imported} barriers taken from published headers,

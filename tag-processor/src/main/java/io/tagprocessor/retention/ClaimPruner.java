@@ -3,7 +3,6 @@ package io.tagprocessor.retention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tagprocessor.config.ConditionalOnProcessing;
 import io.tagprocessor.config.KafkaClients;
-import io.tagprocessor.config.RetentionSettings;
 import io.tagprocessor.config.TagProcessorProperties;
 import io.tagprocessor.idempotency.ClaimRetentionRepository;
 import io.tagprocessor.store.RestructureBarrierRepository;
@@ -37,41 +36,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProcessing
-public class ClaimPruner {
+public record ClaimPruner(
+        KafkaClients clients,
+        ClaimRetentionRepository claims,
+        RestructureBarrierRepository barriers,
+        TransactionTemplate transactions,
+        MeterRegistry meters,
+        TagProcessorProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimPruner.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
-
-    private final KafkaClients clients;
-    private final ClaimRetentionRepository claims;
-    private final RestructureBarrierRepository barriers;
-    private final TransactionTemplate transactions;
-    private final MeterRegistry meters;
-    private final String topic;
-    private final RetentionSettings settings;
-
-    ClaimPruner(
-            KafkaClients clients,
-            ClaimRetentionRepository claims,
-            RestructureBarrierRepository barriers,
-            TransactionTemplate transactions,
-            MeterRegistry meters,
-            TagProcessorProperties properties) {
-        this.clients = clients;
-        this.claims = claims;
-        this.barriers = barriers;
-        this.transactions = transactions;
-        this.meters = meters;
-        this.topic = properties.topics().commands();
-        this.settings = properties.retention();
-    }
 
     /** What one pruning run deleted; {@code skipped} when another instance was pruning. */
     public record Pruned(long claims, long copies, boolean skipped) {}
 
     /** Prunes now; the schedule calls it every {@code tag-processor.retention.prune-interval}. */
     public Pruned prune() {
-        Map<Integer, Long> logStarts = logStarts();
+        String topic = properties.topics().commands();
+        int batchSize = properties.retention().pruneBatchSize();
+        Map<Integer, Long> logStarts = logStarts(topic);
         long copies = 0;
         long pruned = 0;
         for (Map.Entry<Integer, Long> start : logStarts.entrySet()) {
@@ -79,24 +62,22 @@ public class ClaimPruner {
             long logStart = start.getValue();
             Long deleted;
             do {
-                deleted =
-                        inChunk(() -> claims.deleteCopiesBefore(topic, partition, logStart, settings.pruneBatchSize()));
+                deleted = inChunk(() -> claims.deleteCopiesBefore(topic, partition, logStart, batchSize));
                 if (deleted == null) {
                     return new Pruned(pruned, copies, true);
                 }
                 copies += deleted;
-            } while (deleted == settings.pruneBatchSize());
+            } while (deleted == batchSize);
             if (inChunk(() -> barriers.deleteBefore(topic, partition, logStart)) == null) {
                 return new Pruned(pruned, copies, true);
             }
             do {
-                deleted =
-                        inChunk(() -> claims.deleteClaimsBefore(topic, partition, logStart, settings.pruneBatchSize()));
+                deleted = inChunk(() -> claims.deleteClaimsBefore(topic, partition, logStart, batchSize));
                 if (deleted == null) {
                     return new Pruned(pruned, copies, true);
                 }
                 pruned += deleted;
-            } while (deleted == settings.pruneBatchSize());
+            } while (deleted == batchSize);
         }
         meters.counter("tag_processor.retention.claims_pruned").increment(pruned);
         log.info("event=claims_pruned topic={} claims={} copies={} log_starts={}", topic, pruned, copies, logStarts);
@@ -107,7 +88,10 @@ public class ClaimPruner {
         try {
             prune();
         } catch (RuntimeException e) {
-            log.warn("event=claims_prune_failed topic={} error={}", topic, e.toString());
+            log.warn(
+                    "event=claims_prune_failed topic={} error={}",
+                    properties.topics().commands(),
+                    e.toString());
         }
     }
 
@@ -117,7 +101,7 @@ public class ClaimPruner {
     }
 
     /** The first offset the broker still holds, per partition of the command topic; empty when it is missing. */
-    private Map<Integer, Long> logStarts() {
+    private Map<Integer, Long> logStarts(String topic) {
         try (Admin admin = Admin.create(new HashMap<>(clients.admin()))) {
             TopicDescription description = admin.describeTopics(List.of(topic))
                     .allTopicNames()

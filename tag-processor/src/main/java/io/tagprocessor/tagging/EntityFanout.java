@@ -22,23 +22,13 @@ import org.springframework.stereotype.Component;
  * change of any command applied after the rename or delete, with the next version.
  */
 @Component
-public class EntityFanout {
+public record EntityFanout(FanoutStore fanouts, EntityStore entities, Clock clock) {
 
     /** The entity changes one job caused, with the context of its command (its events' causation and time). */
     public record JobChanges(CommandContext context, List<Change> changes) {}
 
     private static final Comparator<EntityRow> ENTITY_ORDER =
             Comparator.comparing(EntityRow::entityType).thenComparing(EntityRow::entityId);
-
-    private final FanoutStore fanouts;
-    private final EntityStore entities;
-    private final Clock clock;
-
-    EntityFanout(FanoutStore fanouts, EntityStore entities, Clock clock) {
-        this.fanouts = fanouts;
-        this.entities = entities;
-        this.clock = clock;
-    }
 
     /** Settles the fan-out the entities of these commands owe, before the commands are applied. */
     public List<JobChanges> settleBefore(List<Command> commands) {

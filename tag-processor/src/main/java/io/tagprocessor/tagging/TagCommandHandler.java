@@ -16,17 +16,7 @@ import org.springframework.stereotype.Service;
  * in sets by {@link EntityBatchTagger}.
  */
 @Service
-public class TagCommandHandler {
-
-    private final TagStore tags;
-    private final FanoutStore fanouts;
-    private final ApplicationEventPublisher events;
-
-    public TagCommandHandler(TagStore tags, FanoutStore fanouts, ApplicationEventPublisher events) {
-        this.tags = tags;
-        this.fanouts = fanouts;
-        this.events = events;
-    }
+public record TagCommandHandler(TagStore tags, FanoutStore fanouts, ApplicationEventPublisher events) {
 
     /** Applies a command that {@link Command#restructures()}; any other is applied in sets by {@link EntityBatchTagger}. */
     public Outcome apply(Command command, CommandContext context) {
