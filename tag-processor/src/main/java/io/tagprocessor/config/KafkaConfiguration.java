@@ -74,15 +74,15 @@ class KafkaConfiguration {
         return new KafkaClientMeters(meters, properties.observe().kafkaMetricsRefresh());
     }
 
-    /** Opens the relay's transactional producer, one per leadership term, its metrics bound. */
+    /** Opens the relay's transactional producers, anew each leadership term, their metrics bound. */
     @Bean
     RelayProducers relayProducers(
             KafkaClients clients, KafkaClientMeters clientMeters, TagProcessorProperties properties) {
-        String transactionalId = properties.relay().transactionalId();
-        return () -> {
+        String base = properties.relay().transactionalId();
+        return number -> {
             KafkaProducer<byte[], byte[]> producer =
-                    new KafkaProducer<>(clients.transactionalProducer(transactionalId));
-            clientMeters.bindProducer("relayProducer", producer);
+                    new KafkaProducer<>(clients.transactionalProducer(RelayProducers.transactionalId(base, number)));
+            clientMeters.bindProducer(RelayProducers.transactionalId("relayProducer", number), producer);
             return producer;
         };
     }

@@ -1,8 +1,19 @@
 package io.tagprocessor.config;
 
-import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 
-/** Opens a new transactional producer for the relay (one per leadership term); the caller closes it. */
+/**
+ * Opens the relay's transactional producers for one leadership term (the caller closes them):
+ * producer 1 under {@code tag-processor.relay.transactional-id}, producer {@code n > 1} under
+ * {@code <transactional-id>-<n>}.
+ */
 @FunctionalInterface
-public interface RelayProducers extends Supplier<Producer<byte[], byte[]>> {}
+public interface RelayProducers {
+
+    Producer<byte[], byte[]> open(int number);
+
+    /** The transactional id of producer {@code number} (from 1). */
+    static String transactionalId(String base, int number) {
+        return number == 1 ? base : base + "-" + number;
+    }
+}

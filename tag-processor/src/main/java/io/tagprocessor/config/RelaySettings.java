@@ -17,7 +17,11 @@ import org.springframework.util.unit.DataSize;
  * lease expired (frozen, or cut off while its database session lives on). The leader vacuums the
  * outbox after every {@code vacuumAfterRows} rows it deleted (0: never; see {@code OutboxVacuum}).
  * {@code transactionalId} fences a former leader at the broker: it must be the same for every
- * instance of one deployment and differ between deployments sharing a Kafka cluster.
+ * instance of one deployment and differ between deployments sharing a Kafka cluster. The leader
+ * publishes through {@code producers} transactional producers in turn (ids {@code transactionalId},
+ * then {@code transactionalId-2}, …): a broker takes a transaction's first send only once the
+ * previous transaction of the same id has its commit markers written, and Kafka retries it after
+ * 20 ms; a second producer's previous transaction has had a whole cycle to finish.
  */
 public record RelaySettings(
         @DefaultValue("true") boolean enabled,
@@ -32,7 +36,9 @@ public record RelaySettings(
         @Min(0) @Max(10_000_000) @DefaultValue("10000") int vacuumAfterRows,
 
         @NotBlank @Size(max = 200) @DefaultValue("tag-processor-relay")
-        String transactionalId) {
+        String transactionalId,
+
+        @Min(1) @Max(4) @DefaultValue("2") int producers) {
 
     /** How often the baseline relay of {@link ProcessingMode#SIMPLE} polls the outbox. */
     static final Duration BASELINE_POLL_INTERVAL = Duration.ofMillis(100);
@@ -53,6 +59,7 @@ public record RelaySettings(
                 parkAfterAttempts,
                 leaseTimeout,
                 vacuumAfterRows,
-                transactionalId);
+                transactionalId,
+                producers);
     }
 }

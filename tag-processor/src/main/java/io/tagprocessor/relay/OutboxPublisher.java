@@ -1,5 +1,6 @@
 package io.tagprocessor.relay;
 
+import io.tagprocessor.config.RelayProducers;
 import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
@@ -22,25 +23,43 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Sends a batch of outbox rows in one Kafka transaction of the leader's transactional producer
- * ({@code acks=all}, idempotent), pipelined: committed when the broker took every row, aborted
- * otherwise, returning the rows it refused, each with the error and whether the refusal is for good
+ * Sends a batch of outbox rows in one Kafka transaction ({@code acks=all}, idempotent), pipelined:
+ * committed when the broker took every row, aborted otherwise, returning the rows it refused, each with the error and whether the refusal is for good
  * (a record too large, an invalid topic, denied authorization), which no retry can change. A row
  * becomes its record, then its companion (same key, so same partition, right behind it); a row is
  * refused when either is. A producer fenced by a newer leader fails the commit and throws. Headers
- * {@code event_id}, {@code event_type} and {@code causation_id} come from the row's columns.
+ * {@code event_id}, {@code event_type} and {@code causation_id} come from the row's columns. The
+ * term's producers take the batches in turn: a batch is sent only after the one before committed,
+ * so the records of a key keep their order whichever producer sent them, while the producer of the
+ * last batch has a cycle to finish its commit at the broker. Closing closes the producers.
  */
-final class OutboxPublisher {
+final class OutboxPublisher implements AutoCloseable {
 
     static final String EVENT_ID = "event_id";
     static final String EVENT_TYPE = "event_type";
     static final String CAUSATION_ID = "causation_id";
 
-    private final Producer<byte[], byte[]> producer;
+    private final List<Producer<byte[], byte[]>> producers;
+    private int next;
     private boolean broken;
 
-    OutboxPublisher(Producer<byte[], byte[]> producer) {
-        this.producer = producer;
+    OutboxPublisher(List<Producer<byte[], byte[]>> producers) {
+        this.producers = List.copyOf(producers);
+    }
+
+    /** Opens the term's producers and initializes their transactions, which fences a former leader's. */
+    static OutboxPublisher open(RelayProducers factory, int count) {
+        List<Producer<byte[], byte[]>> opened = new ArrayList<>(count);
+        try {
+            for (int number = 1; number <= count; number++) {
+                opened.add(factory.open(number));
+            }
+            opened.forEach(Producer::initTransactions);
+        } catch (RuntimeException e) {
+            opened.forEach(Producer::close);
+            throw e;
+        }
+        return new OutboxPublisher(opened);
     }
 
     /** A row the broker did not take, why, and whether retrying can help. */
@@ -52,6 +71,8 @@ final class OutboxPublisher {
 
     /** Sends and commits the rows; returns the refused ones, in which case nothing was committed. */
     List<Refusal> publish(List<StoredOutboxRow> rows) throws InterruptedException {
+        Producer<byte[], byte[]> producer = producers.get(next);
+        next = (next + 1) % producers.size();
         producer.beginTransaction();
         List<List<Future<RecordMetadata>>> acks = new ArrayList<>(rows.size());
         for (StoredOutboxRow stored : rows) {
@@ -76,7 +97,7 @@ final class OutboxPublisher {
         if (refusals.isEmpty()) {
             producer.commitTransaction();
         } else {
-            abort();
+            abort(producer);
         }
         return refusals;
     }
@@ -91,7 +112,7 @@ final class OutboxPublisher {
      * other failure to abort leaves the producer unusable, but the refusals are still returned so that
      * rows refused for good get parked before the term ends.
      */
-    private void abort() {
+    private void abort(Producer<byte[], byte[]> producer) {
         try {
             producer.abortTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -99,6 +120,11 @@ final class OutboxPublisher {
         } catch (KafkaException e) {
             broken = true;
         }
+    }
+
+    @Override
+    public void close() {
+        producers.forEach(Producer::close);
     }
 
     /** Refusals that say something about the record or its topic, never about the connection. */

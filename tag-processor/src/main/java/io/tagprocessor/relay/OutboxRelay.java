@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -127,15 +126,14 @@ public class OutboxRelay implements SmartLifecycle {
             try (Connection connection = connections.open()) {
                 OptionalLong epoch = tryLead(connection);
                 if (epoch.isPresent()) {
-                    try (Producer<byte[], byte[]> producer = producers.get();
-                            WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit());
-                            OutboxVacuum vacuum = new OutboxVacuum(
-                                    connections, outbox, settings.vacuumAfterRows(), meters.vacuum())) {
-                        producer.initTransactions();
+                    try (WorkSignal signal = WorkSignal.listen(connection, outbox, settings.wakeOnCommit());
+                            OutboxVacuum vacuum =
+                                    new OutboxVacuum(connections, outbox, settings.vacuumAfterRows(), meters.vacuum());
+                            OutboxPublisher publisher = OutboxPublisher.open(producers, settings.producers())) {
                         relayWhileLeader(
                                 connection,
                                 new Term(epoch.getAsLong(), settings.leaseTimeout()),
-                                new OutboxPublisher(producer),
+                                publisher,
                                 signal,
                                 vacuum);
                     } finally {

@@ -7,6 +7,7 @@ import io.tagprocessor.outbox.OutboxRepository.StoredOutboxRow;
 import io.tagprocessor.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +34,14 @@ class OutboxPublisherTest {
     /** A producer whose sends to {@link #TOO_LARGE} and {@link #SLOW} fail as the broker would fail them. */
     private static final class Broker extends MockProducer<byte[], byte[]> {
         Broker() {
+            this(true);
+        }
+
+        Broker(boolean initialized) {
             super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-            initTransactions();
+            if (initialized) {
+                initTransactions();
+            }
         }
 
         @Override
@@ -50,7 +57,7 @@ class OutboxPublisherTest {
     }
 
     private final Broker broker = new Broker();
-    private final OutboxPublisher publisher = new OutboxPublisher(broker);
+    private final OutboxPublisher publisher = new OutboxPublisher(List.of(broker));
 
     @Test
     void sendsEachRowThenItsCompanionUnderOneKeyAndCommits() throws InterruptedException {
@@ -131,6 +138,56 @@ class OutboxPublisherTest {
 
         assertThat(refusals).extracting(OutboxPublisher.Refusal::id).containsExactly(3L);
         assertThat(publisher.broken()).isTrue();
+    }
+
+    @Test
+    void theTermsProducersTakeTheBatchesInTurnEachCommittingItsOwn() throws InterruptedException {
+        Broker second = new Broker();
+        OutboxPublisher alternating = new OutboxPublisher(List.of(broker, second));
+
+        for (long id = 1; id <= 3; id++) {
+            assertThat(alternating.publish(List.of(wrap(stored(id, "tag-events", "cmd-" + id, Map.of())))))
+                    .isEmpty();
+        }
+
+        assertThat(broker.history())
+                .extracting(record -> header(record, OutboxPublisher.CAUSATION_ID))
+                .containsExactly("cmd-1", "cmd-3");
+        assertThat(second.history())
+                .extracting(record -> header(record, OutboxPublisher.CAUSATION_ID))
+                .containsExactly("cmd-2");
+        assertThat(broker.commitCount()).isEqualTo(2);
+        assertThat(second.commitCount()).isEqualTo(1);
+    }
+
+    @Test
+    void openingInitializesEveryProducerAndClosesThemAllWhenOneCannotStart() {
+        List<Broker> opened = new ArrayList<>();
+        OutboxPublisher.open(number -> add(opened, new Broker(false)), 2).close();
+        assertThat(opened).allSatisfy(producer -> {
+            assertThat(producer.transactionInitialized()).isTrue();
+            assertThat(producer.closed()).isTrue();
+        });
+
+        List<Broker> refused = new ArrayList<>();
+        assertThatThrownBy(() -> OutboxPublisher.open(
+                        number -> {
+                            Broker producer = add(refused, new Broker(false));
+                            if (number == 2) {
+                                producer.initTransactionException = new ProducerFencedException("newer leader");
+                            }
+                            return producer;
+                        },
+                        2))
+                .isInstanceOf(ProducerFencedException.class);
+        assertThat(refused)
+                .hasSize(2)
+                .allSatisfy(producer -> assertThat(producer.closed()).isTrue());
+    }
+
+    private static Broker add(List<Broker> opened, Broker producer) {
+        opened.add(producer);
+        return producer;
     }
 
     private static OutboxRow stored(long id, String topic, String causation, Map<String, String> headers) {

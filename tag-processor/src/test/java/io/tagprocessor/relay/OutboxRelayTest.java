@@ -24,7 +24,8 @@ class OutboxRelayTest {
             5,
             Duration.ofSeconds(15),
             10_000,
-            "test-relay");
+            "test-relay",
+            2);
 
     @Test
     void anErrorThatEscapesTheLoopGoesToTheFatalHandlerInsteadOfDyingSilently() {

@@ -89,7 +89,8 @@ class OutboxVacuumIT extends ReplacedRelaySupport {
                 base.parkAfterAttempts(),
                 base.leaseTimeout(),
                 rows,
-                base.transactionalId());
+                base.transactionalId(),
+                base.producers());
     }
 
     private static OutboxRow row() {

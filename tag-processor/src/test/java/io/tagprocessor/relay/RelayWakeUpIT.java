@@ -101,6 +101,7 @@ class RelayWakeUpIT extends ReplacedRelaySupport {
                 base.parkAfterAttempts(),
                 pollInterval,
                 base.vacuumAfterRows(),
-                base.transactionalId());
+                base.transactionalId(),
+                base.producers());
     }
 }
