@@ -24,14 +24,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Sends a batch of outbox rows in one Kafka transaction ({@code acks=all}, idempotent), pipelined:
- * committed when the broker took every row, aborted otherwise, returning the rows it refused, each with the error and whether the refusal is for good
- * (a record too large, an invalid topic, denied authorization), which no retry can change. A row
- * becomes its record, then its companion (same key, so same partition, right behind it); a row is
- * refused when either is. A producer fenced by a newer leader fails the commit and throws. Headers
- * {@code event_id}, {@code event_type} and {@code causation_id} come from the row's columns. The
- * term's producers take the batches in turn: a batch is sent only after the one before committed,
- * so the records of a key keep their order whichever producer sent them, while the producer of the
- * last batch has a cycle to finish its commit at the broker. Closing closes the producers.
+ * committed when the broker took every row, aborted otherwise, returning the rows it refused, each
+ * with the error and whether the refusal is for good (a record too large, an invalid topic, denied
+ * authorization), which no retry can change. A row becomes its record, then its companion (same
+ * key, so same partition, right behind it); a row is refused when either is. A producer fenced by a
+ * newer leader fails the commit and throws. Headers {@code event_id}, {@code event_type} and
+ * {@code causation_id} come from the row's columns. The term's producers take the batches in turn:
+ * a batch is sent only after the one before committed, so the records of a key keep their order
+ * whichever producer sent them, while the producer of the last batch has a cycle to finish its
+ * commit at the broker. Closing closes the producers.
  */
 final class OutboxPublisher implements AutoCloseable {
 
