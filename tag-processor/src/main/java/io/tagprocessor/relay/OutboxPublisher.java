@@ -103,7 +103,7 @@ final class OutboxPublisher implements AutoCloseable {
         return refusals;
     }
 
-    /** True once the producer can no longer abort: the term must end and a new producer take over. */
+    /** True once a producer can no longer abort: the term must end and new producers take over. */
     boolean broken() {
         return broken;
     }

@@ -28,9 +28,10 @@ import org.springframework.context.SmartLifecycle;
  * that connection dies the lock goes with it and a standby takes over within
  * {@code leadershipRetryInterval}; when the leader stops renewing its lease while its session lives on
  * (frozen, cut off behind a live TCP stack), a standby terminates that session after
- * {@code leaseTimeout} and takes over. Each term publishes through a transactional producer whose
- * {@code initTransactions} fences the former leader at the broker: whatever a zombie sends late is
- * aborted, so a read_committed subscriber never sees stale state. The leader sleeps until a
+ * {@code leaseTimeout} and takes over. Each term publishes through its transactional producers in
+ * turn ({@link OutboxPublisher}), whose {@code initTransactions} fences the former leader's at the
+ * broker: whatever a zombie sends late is aborted, so a read_committed subscriber never sees stale
+ * state. The leader sleeps until a
  * transaction that wrote outbox rows commits ({@link WorkSignal}: in process, or by {@code NOTIFY}
  * from other processes), with {@code pollInterval} as a fallback. It never stalls behind one row: a
  * row the broker refuses for good, or that keeps failing while the rows around it are published, is
