@@ -81,8 +81,8 @@ class KafkaConfiguration {
         String base = properties.relay().transactionalId();
         return number -> {
             KafkaProducer<byte[], byte[]> producer =
-                    new KafkaProducer<>(clients.transactionalProducer(RelayProducers.transactionalId(base, number)));
-            clientMeters.bindProducer(RelayProducers.transactionalId("relayProducer", number), producer);
+                    new KafkaProducer<>(clients.transactionalProducer(RelayProducers.numbered(base, number)));
+            clientMeters.bindProducer(RelayProducers.numbered("relayProducer", number), producer);
             return producer;
         };
     }

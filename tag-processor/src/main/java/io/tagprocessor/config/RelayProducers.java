@@ -12,8 +12,8 @@ public interface RelayProducers {
 
     Producer<byte[], byte[]> open(int number);
 
-    /** The transactional id of producer {@code number} (from 1). */
-    static String transactionalId(String base, int number) {
+    /** The name of producer {@code number} (from 1): {@code base} for the first, {@code base-<n>} after. */
+    static String numbered(String base, int number) {
         return number == 1 ? base : base + "-" + number;
     }
 }
