@@ -6,6 +6,7 @@ import io.tagprocessor.idempotency.ProcessedEventsRepository;
 import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.RestructureBarrier;
+import io.tagprocessor.store.StatementPipeline;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Command;
 import io.tagprocessor.tagging.CommandContext;
@@ -41,10 +42,14 @@ record CommandApplier(
         Barriers barriers,
         Clock clock) {
 
-    /** Applies the records in order and returns what became of each, in the same order. */
-    List<Verdict> apply(List<ReadCommand> batch, List<OutboxRow> out) {
-        lockTagStructure(batch);
-        boolean[] fresh = claim(batch);
+    /**
+     * Applies the records in order and returns what became of each, in the same order; the outcome
+     * corrections go to {@code writes}, which the caller runs with its other end-of-batch writes.
+     */
+    List<Verdict> apply(List<ReadCommand> batch, List<OutboxRow> out, StatementPipeline writes) {
+        StatementPipeline start = new StatementPipeline();
+        lockTagStructure(batch, start);
+        boolean[] fresh = claim(batch, start);
         Settlement settlement = new Settlement(batch.size());
         int next = 0;
         while (next < batch.size()) {
@@ -60,7 +65,7 @@ record CommandApplier(
                 next++;
             }
         }
-        processed.recordOutcomes(settlement.corrections);
+        processed.recordOutcomes(settlement.corrections, writes);
         for (int i = 0; i < batch.size(); i++) {
             out.addAll(settlement.fanout.getOrDefault(i, List.of()));
             out.addAll(settlement.rows.get(i));
@@ -71,7 +76,7 @@ record CommandApplier(
     /** Sends a record whose processing failed for a non-transient reason to the dead-letter topic. */
     Verdict deadLetter(ReadCommand read, Throwable cause, List<OutboxRow> out) {
         ProcessedEvent claim = claimOf(read, Disposition.DEAD_LETTERED, OutcomeRows.reason(cause));
-        if (!processed.claimAll(List.of(claim)).contains(read.claimKey())) {
+        if (!processed.claimAll(List.of(claim), new StatementPipeline()).contains(read.claimKey())) {
             processed.recordCopies(List.of(claim));
             return Verdict.of(Disposition.DUPLICATE);
         }
@@ -80,21 +85,22 @@ record CommandApplier(
         return settled.verdict();
     }
 
-    /** Exclusive when the batch renames or deletes a tag, shared otherwise. */
-    private void lockTagStructure(List<ReadCommand> batch) {
+    /** Exclusive when the batch renames or deletes a tag (at once); shared otherwise, sent with the claim. */
+    private void lockTagStructure(List<ReadCommand> batch, StatementPipeline start) {
         if (batch.stream().anyMatch(CommandApplier::restructures)) {
             tagStructure.exclusive();
         } else {
-            tagStructure.shared();
+            tagStructure.shared(start);
         }
     }
 
-    private boolean[] claim(List<ReadCommand> batch) {
+    /** Claims every record, in one round trip with the statements in {@code start}; true where it was new. */
+    private boolean[] claim(List<ReadCommand> batch, StatementPipeline start) {
         List<ProcessedEvent> claims = new ArrayList<>(batch.size());
         for (ReadCommand read : batch) {
             claims.add(claimOf(read, OutcomeRows.provisional(read), OutcomeRows.provisionalReason(read)));
         }
-        Set<String> claimed = processed.claimAll(claims);
+        Set<String> claimed = processed.claimAll(claims, start);
         Set<String> seen = new HashSet<>();
         boolean[] fresh = new boolean[batch.size()];
         List<ProcessedEvent> duplicates = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.tagprocessor.outbox.OutboxRepository;
 import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.CommandOffsetsRepository;
 import io.tagprocessor.store.NextOffset;
+import io.tagprocessor.store.StatementPipeline;
 import io.tagprocessor.wire.WireFormatException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +45,7 @@ public class CommandBatchProcessor {
     private final OutboxRepository outbox;
     private final CommandOffsetsRepository offsets;
     private final TransactionTemplate transactions;
+    private final JdbcOperations jdbc;
     private final BatchObserver observer;
     private final ProcessingMode mode;
     private final FatalErrorHandler fatal;
@@ -54,6 +57,7 @@ public class CommandBatchProcessor {
             OutboxRepository outbox,
             CommandOffsetsRepository offsets,
             TransactionTemplate transactions,
+            JdbcOperations jdbc,
             BatchObserver observer,
             TagProcessorProperties properties,
             FatalErrorHandler fatal) {
@@ -62,6 +66,7 @@ public class CommandBatchProcessor {
         this.outbox = outbox;
         this.offsets = offsets;
         this.transactions = transactions;
+        this.jdbc = jdbc;
         this.observer = observer;
         this.mode = properties.mode();
         this.fatal = fatal;
@@ -119,16 +124,18 @@ public class CommandBatchProcessor {
     private List<Verdict> commit(List<ReadCommand> batch, boolean ownsOffsets) {
         List<Verdict> verdicts = transactions.execute(status -> {
             List<OutboxRow> rows = new ArrayList<>();
-            List<Verdict> settled = applier.apply(batch, rows);
-            outbox.append(rows);
-            saveNextOffsets(batch, ownsOffsets);
+            StatementPipeline writes = new StatementPipeline();
+            List<Verdict> settled = applier.apply(batch, rows, writes);
+            outbox.append(rows, writes);
+            saveNextOffsets(batch, ownsOffsets, writes);
+            writes.run(jdbc);
             return settled;
         });
         observer.committed(batch, verdicts);
         return verdicts;
     }
 
-    private void saveNextOffsets(List<ReadCommand> batch, boolean ownsOffsets) {
+    private void saveNextOffsets(List<ReadCommand> batch, boolean ownsOffsets, StatementPipeline writes) {
         if (!ownsOffsets) {
             return;
         }
@@ -140,7 +147,7 @@ public class CommandBatchProcessor {
                     new NextOffset(raw.topic(), raw.partition(), raw.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        offsets.save(groupId, List.copyOf(next.values()));
+        offsets.save(groupId, List.copyOf(next.values()), writes);
     }
 
     /**
@@ -179,9 +186,11 @@ public class CommandBatchProcessor {
             }
             Verdict verdict = transactions.execute(status -> {
                 List<OutboxRow> rows = new ArrayList<>();
+                StatementPipeline writes = new StatementPipeline();
                 Verdict deadLettered = applier.deadLetter(read, e, rows);
-                outbox.append(rows);
-                saveNextOffsets(List.of(read), ownsOffsets);
+                outbox.append(rows, writes);
+                saveNextOffsets(List.of(read), ownsOffsets, writes);
+                writes.run(jdbc);
                 return deadLettered;
             });
             observer.committed(List.of(read), List.of(verdict));

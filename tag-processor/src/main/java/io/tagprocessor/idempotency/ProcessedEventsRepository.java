@@ -1,6 +1,7 @@
 package io.tagprocessor.idempotency;
 
 import io.tagprocessor.store.ArrayStatement;
+import io.tagprocessor.store.StatementPipeline;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
@@ -47,42 +48,36 @@ public class ProcessedEventsRepository {
     }
 
     /**
-     * Records a batch in one statement; returns the ids that were new. An id already recorded, or
-     * repeated within the batch, is claimed at most once: the database decides, not the caller.
+     * Records a batch in one statement, sent in one round trip after the statements already in
+     * {@code before} (a lock the claim must come after; an empty pipeline for none); returns the ids
+     * that were new. An id already recorded, or repeated within the batch, is claimed at most once:
+     * the database decides, not the caller.
      */
-    public Set<String> claimAll(List<ProcessedEvent> events) {
-        if (events.isEmpty()) {
-            return Set.of();
+    public Set<String> claimAll(List<ProcessedEvent> events, StatementPipeline before) {
+        Set<String> claimed = new HashSet<>();
+        if (!events.isEmpty()) {
+            before.read(claimStatement(events), rs -> {
+                claimed.add(rs.getString(1));
+            });
         }
-        return new HashSet<>(template.query(
-                ArrayStatement.of(INSERT_PROCESSED_EVENTS)
-                        .array(
-                                "text",
-                                events.stream().map(ProcessedEvent::commandId).toArray())
-                        .array(
-                                "text",
-                                events.stream().map(ProcessedEvent::topic).toArray())
-                        .array(
-                                "int4",
-                                events.stream().map(ProcessedEvent::partition).toArray())
-                        .array(
-                                "int8",
-                                events.stream().map(ProcessedEvent::offset).toArray())
-                        .array(
-                                "text",
-                                events.stream().map(ProcessedEvent::outcome).toArray())
-                        .array(
-                                "text",
-                                events.stream().map(ProcessedEvent::reason).toArray())
-                        .array(
-                                "text",
-                                events.stream().map(ProcessedEvent::issuedBy).toArray())
-                        .array(
-                                "timestamptz",
-                                events.stream()
-                                        .map(e -> Timestamp.from(e.processedAt()))
-                                        .toArray()),
-                (rs, row) -> rs.getString(1)));
+        before.run(template);
+        return claimed;
+    }
+
+    private static ArrayStatement claimStatement(List<ProcessedEvent> events) {
+        return ArrayStatement.of(INSERT_PROCESSED_EVENTS)
+                .array("text", events.stream().map(ProcessedEvent::commandId).toArray())
+                .array("text", events.stream().map(ProcessedEvent::topic).toArray())
+                .array("int4", events.stream().map(ProcessedEvent::partition).toArray())
+                .array("int8", events.stream().map(ProcessedEvent::offset).toArray())
+                .array("text", events.stream().map(ProcessedEvent::outcome).toArray())
+                .array("text", events.stream().map(ProcessedEvent::reason).toArray())
+                .array("text", events.stream().map(ProcessedEvent::issuedBy).toArray())
+                .array(
+                        "timestamptz",
+                        events.stream()
+                                .map(e -> Timestamp.from(e.processedAt()))
+                                .toArray());
     }
 
     /**
@@ -113,12 +108,15 @@ public class ProcessedEventsRepository {
                 ArrayStatement.of(SELECT_CLAIMED).array("text", commandIds.toArray()), (rs, row) -> rs.getString(1)));
     }
 
-    /** Corrects the outcomes of commands claimed earlier in the same transaction. */
-    public void recordOutcomes(List<OutcomeCorrection> corrections) {
+    /**
+     * Corrects the outcomes of commands claimed earlier in the same transaction: adds the statement
+     * to {@code writes}, which the caller runs with the rest of its batch's writes.
+     */
+    public void recordOutcomes(List<OutcomeCorrection> corrections, StatementPipeline writes) {
         if (corrections.isEmpty()) {
             return;
         }
-        template.update(ArrayStatement.of(UPDATE_OUTCOMES)
+        writes.write(ArrayStatement.of(UPDATE_OUTCOMES)
                 .array(
                         "text",
                         corrections.stream().map(OutcomeCorrection::commandId).toArray())

@@ -1,6 +1,7 @@
 package io.tagprocessor.outbox;
 
 import io.tagprocessor.store.ArrayStatement;
+import io.tagprocessor.store.StatementPipeline;
 import io.tagprocessor.tagging.Limits;
 import java.sql.Array;
 import java.sql.Connection;
@@ -122,10 +123,17 @@ public class OutboxRepository {
 
     /** Appends rows in list order (ids ascend in that order) and asks for a wake-up at commit. */
     public void append(List<OutboxRow> rows) {
+        StatementPipeline writes = new StatementPipeline();
+        append(rows, writes);
+        writes.run(jdbc);
+    }
+
+    /** As {@link #append(List)}, the statements added to {@code writes} for the caller to run. */
+    public void append(List<OutboxRow> rows, StatementPipeline writes) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.update(ArrayStatement.of(INSERT_OUTBOX_ROWS)
+        writes.write(ArrayStatement.of(INSERT_OUTBOX_ROWS)
                 .array("text", rows.stream().map(OutboxRow::topic).toArray())
                 .array("bytea", rows.stream().map(OutboxRow::recordKey).toArray(byte[][]::new))
                 .array("uuid", rows.stream().map(OutboxRow::eventId).toArray())
@@ -143,11 +151,11 @@ public class OutboxRepository {
                                 .map(row -> companion(row, OutboxRow.Companion::payload))
                                 .toArray(byte[][]::new))
                 .array("text", rows.stream().map(this::extraHeaders).toArray()));
-        wakeRelayAtCommit();
+        wakeRelayAtCommit(writes);
     }
 
     /** In process after the commit while this process's relay leads, else by a NOTIFY sent at commit. */
-    private void wakeRelayAtCommit() {
+    private void wakeRelayAtCommit(StatementPipeline writes) {
         Runnable wake = localRelay.get();
         if (wake != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -157,7 +165,7 @@ public class OutboxRepository {
                 }
             });
         } else {
-            jdbc.query(NOTIFY_RELAY, rs -> {});
+            writes.write(ArrayStatement.of(NOTIFY_RELAY));
         }
     }
 

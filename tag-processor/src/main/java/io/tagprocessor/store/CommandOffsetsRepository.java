@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,36 +35,25 @@ public class CommandOffsetsRepository {
             LIMIT 1
             """;
 
-    private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
-    public CommandOffsetsRepository(JdbcTemplate template, JdbcClient jdbc) {
-        this.template = template;
+    public CommandOffsetsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records where the group goes on reading; one statement for every partition of a batch. */
-    public void save(String groupId, List<NextOffset> offsets) {
+    /**
+     * Records where the group goes on reading, one statement for every partition of a batch: added to
+     * {@code writes}, which the caller runs with the rest of the batch's writes.
+     */
+    public void save(String groupId, List<NextOffset> offsets, StatementPipeline writes) {
         if (offsets.isEmpty()) {
             return;
         }
-        template.update(connection -> {
-            var statement = connection.prepareStatement(UPSERT_NEXT_OFFSETS);
-            statement.setString(1, groupId);
-            statement.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text", offsets.stream().map(NextOffset::topic).toArray()));
-            statement.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "int4", offsets.stream().map(NextOffset::partition).toArray()));
-            statement.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "int8", offsets.stream().map(NextOffset::offset).toArray()));
-            return statement;
-        });
+        writes.write(ArrayStatement.of(UPSERT_NEXT_OFFSETS)
+                .value(groupId)
+                .array("text", offsets.stream().map(NextOffset::topic).toArray())
+                .array("int4", offsets.stream().map(NextOffset::partition).toArray())
+                .array("int8", offsets.stream().map(NextOffset::offset).toArray()));
     }
 
     /** The stored next offset of every partition of {@code topic} the group has read, by partition. */

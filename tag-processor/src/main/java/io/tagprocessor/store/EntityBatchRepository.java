@@ -3,6 +3,8 @@ package io.tagprocessor.store;
 import io.tagprocessor.tagging.AssignmentRow;
 import io.tagprocessor.tagging.EntityRow;
 import io.tagprocessor.tagging.EntityStore;
+import io.tagprocessor.tagging.EntityWrites;
+import io.tagprocessor.tagging.LockedEntities;
 import io.tagprocessor.tagging.TagRow;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,17 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The set-based twin of {@link EntityRepository}: reads, locks and writes the entities of a whole
- * poll batch with one statement each, looking rows up by primary key. Entity rows are locked in the
+ * poll batch with one statement each (the writes sent together), looking rows up by primary key. Entity rows are locked in the
  * order the caller gives, so two batches that share entities wait for each other instead of
  * deadlocking.
  */
@@ -41,7 +41,7 @@ public class EntityBatchRepository implements EntityStore {
     /**
      * Versions of entities seen for the first time: inserted only where no row exists. A row a
      * concurrent transaction is inserting makes this wait for it; if that one commits, the row is
-     * skipped (not returned) and this batch read a stale "no row".
+     * skipped (not counted) and this batch read a stale "no row".
      */
     private static final String INSERT_NEW_VERSIONS = """
             INSERT INTO entities (entity_type, entity_id, version, updated_at)
@@ -50,7 +50,6 @@ public class EntityBatchRepository implements EntityStore {
                 WITH ORDINALITY AS k (entity_type, entity_id, version, updated_at, position)
             ORDER BY k.position
             ON CONFLICT (entity_type, entity_id) DO NOTHING
-            RETURNING entity_type, entity_id
             """;
 
     private static final String SELECT_TAGS_OF_ENTITIES = """
@@ -89,54 +88,57 @@ public class EntityBatchRepository implements EntityStore {
 
     /**
      * Locks the rows of these entities in the order given (callers sort, so concurrent batches lock
-     * alike) and returns the versions of those that exist. An entity without a row cannot be locked:
-     * its first version is written with {@link #createVersions}, which detects a concurrent creation.
+     * alike), then reads their tags: two statements in one round trip, the second started once the
+     * first has every lock. An entity without a row cannot be locked: its first version is written
+     * with {@link #write}, which detects a concurrent creation.
      */
-    public Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities) {
+    @Override
+    public LockedEntities lock(Collection<EntityRow> entities) {
         Map<EntityRow, Long> versions = new HashMap<>();
-        jdbc.query(keys(SELECT_VERSIONS_FOR_UPDATE, entities), rs -> {
-            versions.put(new EntityRow(rs.getString(1), rs.getString(2)), rs.getLong(3));
-        });
-        return versions;
-    }
-
-    /** The tags of these entities, each list sorted by normalized name. */
-    public Map<EntityRow, List<TagRow>> tagsOf(Collection<EntityRow> entities) {
         Map<EntityRow, List<TagRow>> tags = new HashMap<>();
-        jdbc.query(keys(SELECT_TAGS_OF_ENTITIES, entities), rs -> {
-            tags.computeIfAbsent(new EntityRow(rs.getString(1), rs.getString(2)), e -> new ArrayList<>())
-                    .add(new TagRow(
-                            rs.getLong(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8)));
-        });
-        return tags;
-    }
-
-    public void saveVersions(Map<EntityRow, Long> versions, Instant at) {
-        if (!versions.isEmpty()) {
-            jdbc.update(versionRows(UPSERT_VERSIONS, versions, at));
-        }
+        new StatementPipeline()
+                .read(keys(SELECT_VERSIONS_FOR_UPDATE, entities), rs -> {
+                    versions.put(new EntityRow(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                })
+                .read(keys(SELECT_TAGS_OF_ENTITIES, entities), rs -> {
+                    tags.computeIfAbsent(new EntityRow(rs.getString(1), rs.getString(2)), e -> new ArrayList<>())
+                            .add(new TagRow(
+                                    rs.getLong(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8)));
+                })
+                .run(jdbc);
+        return new LockedEntities(versions, tags);
     }
 
     /**
-     * Writes the first version of entities {@link #lockVersions} found no row for. When a concurrent
-     * batch created one of them first (both read "no row", so both computed version 1), this batch
-     * is stale: it fails with a {@link ConcurrencyFailureException}, a transient failure, and its retry
-     * finds and locks the row.
+     * Writes first versions, new versions, removed and added assignments as one pipeline (one round
+     * trip, in that order). When a concurrent batch created one of the first versions first (both read
+     * "no row", so both computed version 1), fewer rows were inserted than asked: this batch is stale,
+     * it fails with a {@link ConcurrencyFailureException}, a transient failure, and its retry finds and
+     * locks the row.
      */
-    public void createVersions(Map<EntityRow, Long> versions, Instant at) {
-        if (versions.isEmpty()) {
-            return;
+    @Override
+    public void write(EntityWrites writes) {
+        StatementPipeline pipeline = new StatementPipeline();
+        if (!writes.firstVersions().isEmpty()) {
+            pipeline.write(versionRows(INSERT_NEW_VERSIONS, writes.firstVersions(), writes.at()));
         }
-        Set<EntityRow> inserted = new HashSet<>();
-        jdbc.query(versionRows(INSERT_NEW_VERSIONS, versions, at), rs -> {
-            inserted.add(new EntityRow(rs.getString(1), rs.getString(2)));
-        });
-        if (inserted.size() != versions.size()) {
+        if (!writes.nextVersions().isEmpty()) {
+            pipeline.write(versionRows(UPSERT_VERSIONS, writes.nextVersions(), writes.at()));
+        }
+        if (!writes.removed().isEmpty()) {
+            pipeline.write(assignmentKeys(DELETE_ASSIGNMENTS, writes.removed()));
+        }
+        if (!writes.added().isEmpty()) {
+            pipeline.write(added(writes.added()));
+        }
+        int[] counts = pipeline.run(jdbc);
+        if (!writes.firstVersions().isEmpty()
+                && counts[0] != writes.firstVersions().size()) {
             throw new ConcurrencyFailureException(
                     "an entity this batch creates was created concurrently; retrying the batch");
         }
@@ -156,18 +158,8 @@ public class EntityBatchRepository implements EntityStore {
                 .array("timestamptz", rows.stream().map(e -> timestamp).toArray());
     }
 
-    public void unassign(List<AssignmentRow> assignments) {
-        if (assignments.isEmpty()) {
-            return;
-        }
-        jdbc.update(assignmentKeys(DELETE_ASSIGNMENTS, assignments));
-    }
-
-    public void assign(List<AssignmentRow> assignments) {
-        if (assignments.isEmpty()) {
-            return;
-        }
-        jdbc.update(assignmentKeys(INSERT_ASSIGNMENTS, assignments)
+    private static ArrayStatement added(List<AssignmentRow> assignments) {
+        return assignmentKeys(INSERT_ASSIGNMENTS, assignments)
                 .array("text", assignments.stream().map(a -> a.audit().actor()).toArray())
                 .array(
                         "timestamptz",
@@ -177,7 +169,7 @@ public class EntityBatchRepository implements EntityStore {
                 .array("text", assignments.stream().map(a -> a.audit().source()).toArray())
                 .array(
                         "uuid",
-                        assignments.stream().map(a -> a.audit().commandId()).toArray()));
+                        assignments.stream().map(a -> a.audit().commandId()).toArray());
     }
 
     /** The statement with its first three parameters bound: entity types, entity ids, tag ids. */

@@ -44,6 +44,11 @@ public class TagStructureLock {
         jdbc.query(LOCK_SHARED, rs -> {}, KEY);
     }
 
+    /** Adds the shared lock to {@code pipeline}: taken when the caller runs it, before its later statements. */
+    public void shared(StatementPipeline pipeline) {
+        pipeline.write(ArrayStatement.of(LOCK_SHARED).value(KEY));
+    }
+
     public void exclusive() {
         jdbc.query(LOCK_EXCLUSIVE, rs -> {}, KEY);
         long granted = System.nanoTime();

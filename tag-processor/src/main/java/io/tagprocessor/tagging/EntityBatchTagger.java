@@ -72,11 +72,9 @@ public class EntityBatchTagger {
         commands.stream()
                 .filter(command -> !(command instanceof Command.DefineTag))
                 .forEach(command -> keys.putIfAbsent(row(entityOf(command)), entityOf(command)));
-        Map<EntityRow, Long> versions = entities.lockVersions(keys.keySet());
-        Map<EntityRow, List<TagRow>> current = entities.tagsOf(keys.keySet());
+        LockedEntities locked = entities.lock(keys.keySet());
         Map<EntityRow, EntityWork> work = new HashMap<>();
-        keys.forEach((row, key) -> work.put(
-                row, new EntityWork(key, versions.getOrDefault(row, 0L), current.getOrDefault(row, List.of()))));
+        keys.forEach((row, key) -> work.put(row, new EntityWork(key, locked.version(row), locked.tags(row))));
         return work;
     }
 
@@ -90,10 +88,7 @@ public class EntityBatchTagger {
         Map<EntityRow, Long> nextVersions = new HashMap<>();
         versions.forEach((row, version) ->
                 (work.get(row).loadedVersion() == 0 ? firstVersions : nextVersions).put(row, version));
-        entities.createVersions(firstVersions, at);
-        entities.saveVersions(nextVersions, at);
-        entities.unassign(removed);
-        entities.assign(added);
+        entities.write(new EntityWrites(firstVersions, nextVersions, removed, added, at));
     }
 
     /** The tags the commands add or define. */

@@ -51,8 +51,7 @@ public record EntityFanout(FanoutStore fanouts, EntityStore entities, Clock cloc
         Map<Long, FanoutJobRow> jobsByTag = new HashMap<>();
         jobs.forEach(job -> jobsByTag.put(job.tagId(), job));
         List<EntityRow> rows = keys.stream().distinct().sorted(ENTITY_ORDER).toList();
-        Map<EntityRow, Long> versions = entities.lockVersions(rows);
-        Map<EntityRow, List<TagRow>> carried = entities.tagsOf(rows);
+        LockedEntities locked = entities.lock(rows);
         Map<Long, List<Change>> byJob = new TreeMap<>();
         Map<Long, FanoutJobRow> jobById = new HashMap<>();
         Map<EntityRow, Long> newVersions = new LinkedHashMap<>();
@@ -60,10 +59,7 @@ public record EntityFanout(FanoutStore fanouts, EntityStore entities, Clock cloc
         List<AssignmentRow> removals = new ArrayList<>();
         for (EntityRow row : rows) {
             PendingEntity pending = PendingEntity.of(
-                    new EntityKey(row.entityType(), row.entityId()),
-                    versions.getOrDefault(row, 0L),
-                    carried.getOrDefault(row, List.of()),
-                    jobsByTag);
+                    new EntityKey(row.entityType(), row.entityId()), locked.version(row), locked.tags(row), jobsByTag);
             if (pending.owesNothing()) {
                 continue;
             }
@@ -75,9 +71,9 @@ public record EntityFanout(FanoutStore fanouts, EntityStore entities, Clock cloc
             pending.moves().forEach((from, to) -> moves.add(new Move(row, from, to)));
             pending.removals().forEach(tag -> removals.add(new AssignmentRow(row, tag, null)));
         }
-        entities.saveVersions(newVersions, clock.instant());
+        // a moved assignment and a removed one never share a tag: the order of the two writes is free
+        entities.write(new EntityWrites(Map.of(), newVersions, removals, List.of(), clock.instant()));
         fanouts.moveAssignments(moves);
-        entities.unassign(removals);
         List<JobChanges> changes = new ArrayList<>();
         byJob.forEach((id, list) -> changes.add(new JobChanges(context(jobById.get(id)), list)));
         return changes;

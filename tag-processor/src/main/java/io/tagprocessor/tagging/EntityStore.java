@@ -1,9 +1,6 @@
 package io.tagprocessor.tagging;
 
-import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Where entities' versions and tag assignments are kept, as the domain needs them; every call runs
@@ -13,24 +10,18 @@ public interface EntityStore {
 
     /**
      * Locks the entities in the order given (callers sort, so concurrent batches lock alike) and
-     * returns the versions of those that exist; an entity not yet stored gets its first version from
-     * {@link #createVersions}.
+     * returns the versions of those that exist and the tags they carry, in one round trip. The tags
+     * are read by a statement that starts once every lock is granted, so they are what the last
+     * holder committed. An entity not yet stored cannot be locked: it gets its first version from
+     * {@link #write}.
      */
-    Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities);
-
-    /** The tags of these entities, each list sorted by normalized name. */
-    Map<EntityRow, List<TagRow>> tagsOf(Collection<EntityRow> entities);
-
-    /** Writes new versions of entities {@link #lockVersions} found. */
-    void saveVersions(Map<EntityRow, Long> versions, Instant at);
+    LockedEntities lock(Collection<EntityRow> entities);
 
     /**
-     * Writes the first version of entities {@link #lockVersions} found no row for; fails with a
-     * transient {@code ConcurrencyFailureException} when a concurrent batch created one first.
+     * Writes the versions and assignments in one round trip, first versions first (an assignment needs
+     * its entity's row). Fails with a transient {@code ConcurrencyFailureException} when a concurrent
+     * batch created one of the {@link EntityWrites#firstVersions} first: both read "no row", so this
+     * batch is stale and its retry finds and locks the row.
      */
-    void createVersions(Map<EntityRow, Long> versions, Instant at);
-
-    void unassign(List<AssignmentRow> assignments);
-
-    void assign(List<AssignmentRow> assignments);
+    void write(EntityWrites writes);
 }

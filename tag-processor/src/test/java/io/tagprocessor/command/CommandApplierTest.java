@@ -16,6 +16,7 @@ import io.tagprocessor.idempotency.ProcessedEventsRepository;
 import io.tagprocessor.idempotency.ProcessedEventsRepository.OutcomeCorrection;
 import io.tagprocessor.outbox.OutboxRecords;
 import io.tagprocessor.outbox.OutboxRow;
+import io.tagprocessor.store.StatementPipeline;
 import io.tagprocessor.store.TagStructureLock;
 import io.tagprocessor.tagging.Change;
 import io.tagprocessor.tagging.Command;
@@ -77,7 +78,7 @@ class CommandApplierTest {
                 outcomeRows,
                 barriers,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        when(processed.claimAll(anyList())).thenAnswer(call -> {
+        when(processed.claimAll(anyList(), any())).thenAnswer(call -> {
             List<ProcessedEvent> claims = call.getArgument(0);
             return claims.stream()
                     .map(ProcessedEvent::commandId)
@@ -98,13 +99,14 @@ class CommandApplierTest {
         ReadCommand third = valid(4, new Command.Assign(ORDER, TagName.parse("c")));
         when(tagHandler.apply(any(), any())).thenReturn(new Outcome.NoEffect());
 
-        List<Verdict> verdicts = applier.apply(List.of(first, second, rename, third), new ArrayList<>());
+        List<Verdict> verdicts =
+                applier.apply(List.of(first, second, rename, third), new ArrayList<>(), new StatementPipeline());
 
         assertThat(verdicts)
                 .extracting(Verdict::disposition)
                 .containsExactly(Disposition.APPLIED, Disposition.APPLIED, Disposition.NO_EFFECT, Disposition.APPLIED);
         verify(lock).exclusive();
-        verify(lock, never()).shared();
+        verify(lock, never()).shared(any());
         verify(entityTagger).apply(eq(List.of(command(first), command(second))), anyList());
         verify(entityTagger).apply(eq(List.of(command(third))), anyList());
         verify(tagHandler).apply(eq(command(rename)), any());
@@ -118,12 +120,12 @@ class CommandApplierTest {
         ReadCommand again = new ReadCommand.Valid(raw(3), ((ReadCommand.Valid) fresh).context(), command(fresh), null);
         claimedBefore.add(seen.claimKey());
 
-        List<Verdict> verdicts = applier.apply(List.of(seen, fresh, again), new ArrayList<>());
+        List<Verdict> verdicts = applier.apply(List.of(seen, fresh, again), new ArrayList<>(), new StatementPipeline());
 
         assertThat(verdicts)
                 .extracting(Verdict::disposition)
                 .containsExactly(Disposition.DUPLICATE, Disposition.APPLIED, Disposition.DUPLICATE);
-        verify(lock).shared();
+        verify(lock).shared(any());
         verify(entityTagger).apply(eq(List.of(command(fresh))), anyList());
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<ProcessedEvent>> copies = ArgumentCaptor.forClass(List.class);
@@ -138,12 +140,13 @@ class CommandApplierTest {
                 .thenReturn(new Outcome.Refused(io.tagprocessor.tagging.RejectionReason.TAG_NOT_FOUND, "no"));
         List<OutboxRow> out = new ArrayList<>();
 
-        List<Verdict> verdicts = applier.apply(List.of(refused), out);
+        List<Verdict> verdicts = applier.apply(List.of(refused), out, new StatementPipeline());
 
         assertThat(verdicts).extracting(Verdict::disposition).containsExactly(Disposition.REJECTED);
         assertThat(out).extracting(OutboxRow::topic).containsExactly("tag-command-rejections");
         verify(processed)
-                .recordOutcomes(List.of(new OutcomeCorrection(refused.claimKey(), "REJECTED", "TAG_NOT_FOUND")));
+                .recordOutcomes(
+                        eq(List.of(new OutcomeCorrection(refused.claimKey(), "REJECTED", "TAG_NOT_FOUND"))), any());
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +44,7 @@ class CommandBatchProcessorTest {
             mock(OutboxRepository.class),
             offsets,
             new InlineTransactions(),
+            mock(JdbcOperations.class),
             new BatchObserver(meters),
             defaults(),
             (component, error) -> fatal.add(component + ": " + error.getMessage()));
@@ -90,7 +92,7 @@ class CommandBatchProcessorTest {
         ReadCommand sixth = reads.get(5);
         readsAs(reads.toArray(ReadCommand[]::new));
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(anyList(), anyList())).thenAnswer(call -> {
+        when(applier.apply(anyList(), anyList(), any())).thenAnswer(call -> {
             List<ReadCommand> part = call.getArgument(0);
             if (part.contains(sixth)) {
                 throw bug;
@@ -102,12 +104,12 @@ class CommandBatchProcessorTest {
         Map<Disposition, Integer> tally = processor.process(records(8));
 
         assertThat(tally).containsEntry(Disposition.APPLIED, 7).containsEntry(Disposition.DEAD_LETTERED, 1);
-        verify(applier).apply(eq(reads.subList(0, 4)), anyList());
-        verify(applier).apply(eq(reads.subList(4, 6)), anyList());
-        verify(applier).apply(eq(reads.subList(6, 8)), anyList());
-        verify(applier, never()).apply(eq(List.of(reads.get(0))), anyList());
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 5)));
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 9)));
+        verify(applier).apply(eq(reads.subList(0, 4)), anyList(), any());
+        verify(applier).apply(eq(reads.subList(4, 6)), anyList(), any());
+        verify(applier).apply(eq(reads.subList(6, 8)), anyList(), any());
+        verify(applier, never()).apply(eq(List.of(reads.get(0))), anyList(), any());
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 5))), any());
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 9))), any());
     }
 
     @Test
@@ -116,7 +118,7 @@ class CommandBatchProcessorTest {
 
         processor.process(records(3));
 
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 4)));
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 4))), any());
     }
 
     @Test
@@ -126,9 +128,9 @@ class CommandBatchProcessorTest {
 
         processor.process(records(3));
 
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 2)));
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 3)));
-        verify(offsets).save("tag-processor", List.of(new NextOffset("tag-commands", 0, 4)));
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 2))), any());
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 3))), any());
+        verify(offsets).save(eq("tag-processor"), eq(List.of(new NextOffset("tag-commands", 0, 4))), any());
     }
 
     @Test
@@ -136,11 +138,11 @@ class CommandBatchProcessorTest {
         readsAs(good, poison, alsoGood);
         RuntimeException refused = new IllegalStateException(
                 "encoding failed", new WireFormatException.SchemaRejected("tag-events-value", "HTTP 409"));
-        when(applier.apply(anyList(), anyList())).thenThrow(refused);
+        when(applier.apply(anyList(), anyList(), any())).thenThrow(refused);
 
         assertThatThrownBy(() -> processor.process(records(3))).isSameAs(refused);
         verify(applier, never()).deadLetter(any(), any(), anyList());
-        verify(offsets, never()).save(any(), anyList());
+        verify(offsets, never()).save(any(), anyList(), any());
         assertThat(fatal).singleElement().asString().startsWith("listener: subject tag-events-value");
     }
 
@@ -149,13 +151,13 @@ class CommandBatchProcessorTest {
         threeRecordsEndAs(Disposition.DUPLICATE, Disposition.DUPLICATE, Disposition.DUPLICATE);
 
         assertThat(processor.replay(records(3))).isEqualTo(Map.of(Disposition.DUPLICATE, 3));
-        verify(offsets, never()).save(any(), anyList());
+        verify(offsets, never()).save(any(), anyList(), any());
     }
 
     @Test
     void aTransientFailureIsThrownForTheWholeBatchToBeRetried() {
         readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList(), any()))
                 .thenThrow(new UncategorizedSQLException(
                         "apply", "UPDATE", new SQLException("deadlock detected", "40P01")));
 
@@ -169,7 +171,7 @@ class CommandBatchProcessorTest {
 
     private void threeRecordsEndAs(Disposition first, Disposition second, Disposition third) {
         readsAs(good, poison, alsoGood);
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList()))
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList(), any()))
                 .thenReturn(List.of(Verdict.of(first), Verdict.of(second), Verdict.of(third)));
     }
 
@@ -177,11 +179,13 @@ class CommandBatchProcessorTest {
     private DataIntegrityViolationException poisonInTheMiddle() {
         readsAs(good, poison, alsoGood);
         DataIntegrityViolationException bug = new DataIntegrityViolationException("check violated");
-        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(good)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
-        when(applier.apply(eq(List.of(poison, alsoGood)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(poison)), anyList())).thenThrow(bug);
-        when(applier.apply(eq(List.of(alsoGood)), anyList())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(good, poison, alsoGood)), anyList(), any()))
+                .thenThrow(bug);
+        when(applier.apply(eq(List.of(good)), anyList(), any())).thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
+        when(applier.apply(eq(List.of(poison, alsoGood)), anyList(), any())).thenThrow(bug);
+        when(applier.apply(eq(List.of(poison)), anyList(), any())).thenThrow(bug);
+        when(applier.apply(eq(List.of(alsoGood)), anyList(), any()))
+                .thenReturn(List.of(Verdict.of(Disposition.APPLIED)));
         return bug;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagprocessor.tagging.EntityRow;
+import io.tagprocessor.tagging.EntityWrites;
 import io.tagprocessor.testinfra.PostgresDatabase;
 import io.tagprocessor.testinfra.TestInfrastructure;
 import java.time.Duration;
@@ -63,19 +64,19 @@ class EntityCreationRaceIT {
         CountDownLatch bothRead = new CountDownLatch(2);
         CountDownLatch firstMayCommit = new CountDownLatch(1);
         CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            long read = entities.lockVersions(List.of(NEW_ENTITY)).getOrDefault(NEW_ENTITY, 0L);
+            long read = entities.lock(List.of(NEW_ENTITY)).version(NEW_ENTITY);
             bothRead.countDown();
             await(bothRead);
-            entities.createVersions(Map.of(NEW_ENTITY, read + 1), Instant.now());
+            entities.write(firstVersion(read + 1));
             await(firstMayCommit);
             return read;
         }));
         CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            long read = entities.lockVersions(List.of(NEW_ENTITY)).getOrDefault(NEW_ENTITY, 0L);
+            long read = entities.lock(List.of(NEW_ENTITY)).version(NEW_ENTITY);
             bothRead.countDown();
             await(bothRead);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> versionRowsBeingWritten() > 0);
-            entities.createVersions(Map.of(NEW_ENTITY, read + 1), Instant.now());
+            entities.write(firstVersion(read + 1));
             return read;
         }));
         Awaitility.await()
@@ -88,10 +89,14 @@ class EntityCreationRaceIT {
         assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConcurrencyFailureException.class);
         Long retried = transactions.execute(
-                status -> entities.lockVersions(List.of(NEW_ENTITY)).get(NEW_ENTITY));
+                status -> entities.lock(List.of(NEW_ENTITY)).version(NEW_ENTITY));
         assertThat(retried).isEqualTo(1L);
         assertThat(jdbc.queryForObject("SELECT version FROM entities", Long.class))
                 .isEqualTo(1L);
+    }
+
+    private static EntityWrites firstVersion(long version) {
+        return new EntityWrites(Map.of(NEW_ENTITY, version), Map.of(), List.of(), List.of(), Instant.now());
     }
 
     /** Inserts of entity rows not yet committed, seen from outside: the first batch has written its version. */

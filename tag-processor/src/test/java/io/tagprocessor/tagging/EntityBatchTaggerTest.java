@@ -136,38 +136,21 @@ class EntityBatchTaggerTest {
         final List<List<AssignmentRow>> assigned = new ArrayList<>();
 
         @Override
-        public Map<EntityRow, Long> lockVersions(Collection<EntityRow> entities) {
+        public LockedEntities lock(Collection<EntityRow> entities) {
             locked.add(List.copyOf(entities));
             Map<EntityRow, Long> found = new HashMap<>();
             entities.stream().filter(versions::containsKey).forEach(row -> found.put(row, versions.get(row)));
-            return found;
+            Map<EntityRow, List<TagRow>> tags = new HashMap<>();
+            entities.stream().filter(carried::containsKey).forEach(row -> tags.put(row, carried.get(row)));
+            return new LockedEntities(found, tags);
         }
 
         @Override
-        public Map<EntityRow, List<TagRow>> tagsOf(Collection<EntityRow> entities) {
-            Map<EntityRow, List<TagRow>> found = new HashMap<>();
-            entities.stream().filter(carried::containsKey).forEach(row -> found.put(row, carried.get(row)));
-            return found;
-        }
-
-        @Override
-        public void saveVersions(Map<EntityRow, Long> versions, Instant at) {
-            saved.add(Map.copyOf(versions));
-        }
-
-        @Override
-        public void createVersions(Map<EntityRow, Long> versions, Instant at) {
-            created.add(Map.copyOf(versions));
-        }
-
-        @Override
-        public void unassign(List<AssignmentRow> assignments) {
-            unassigned.add(List.copyOf(assignments));
-        }
-
-        @Override
-        public void assign(List<AssignmentRow> assignments) {
-            assigned.add(List.copyOf(assignments));
+        public void write(EntityWrites writes) {
+            created.add(writes.firstVersions());
+            saved.add(writes.nextVersions());
+            unassigned.add(writes.removed());
+            assigned.add(writes.added());
         }
     }
 

@@ -9,10 +9,12 @@ import io.tagprocessor.idempotency.ProcessedEventsRepository;
 import io.tagprocessor.outbox.OutboxRepository;
 import io.tagprocessor.outbox.OutboxRow;
 import io.tagprocessor.store.EntityBatchRepository;
+import io.tagprocessor.store.StatementPipeline;
 import io.tagprocessor.store.TagRepository;
 import io.tagprocessor.tagging.AssignmentRow;
 import io.tagprocessor.tagging.Audit;
 import io.tagprocessor.tagging.EntityRow;
+import io.tagprocessor.tagging.EntityWrites;
 import io.tagprocessor.tagging.TagDefinition;
 import io.tagprocessor.tagging.TagName;
 import io.tagprocessor.tagging.TagRow;
@@ -79,7 +81,7 @@ public final class PostgresLimit {
                     new TagRepository(JdbcClient.create(jdbc), jdbc).insertAllIfAbsent(List.copyOf(tags.values()));
             long entityRows = writeEntities(new EntityBatchRepository(jdbc), lastChangeOfEntity.values(), tagRows, now);
             ProcessedEventsRepository processed = new ProcessedEventsRepository(jdbc);
-            chunks(claims).forEach(processed::claimAll);
+            chunks(claims).forEach(chunk -> processed.claimAll(chunk, new StatementPipeline()));
             OutboxRepository outboxRepository =
                     new OutboxRepository(jdbc, JsonMapper.builder().build());
             chunks(outbox).forEach(outboxRepository::append);
@@ -120,8 +122,7 @@ public final class PostgresLimit {
                                 tags.get(TagName.parse(tag).normalized()).id(),
                                 audit(command, now))));
             }
-            entities.createVersions(versions, now);
-            entities.assign(assignments);
+            entities.write(new EntityWrites(versions, Map.of(), List.of(), assignments, now));
             rows += versions.size() + assignments.size();
         }
         return rows;
