@@ -20,9 +20,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The set-based twin of {@link EntityRepository}: reads, locks and writes the entities of a whole
- * poll batch with one statement each (the writes sent together), looking rows up by primary key. Entity rows are locked in the
- * order the caller gives, so two batches that share entities wait for each other instead of
- * deadlocking.
+ * poll batch with one statement each, sent together where nothing in Java must come between them,
+ * looking rows up by primary key. Entity rows are locked in the order the caller gives, so two
+ * batches that share entities wait for each other instead of deadlocking.
  */
 @Repository
 public class EntityBatchRepository implements EntityStore {
@@ -115,18 +115,22 @@ public class EntityBatchRepository implements EntityStore {
     }
 
     /**
-     * Writes first versions, new versions, removed and added assignments as one pipeline (one round
-     * trip, in that order). When a concurrent batch created one of the first versions first (both read
-     * "no row", so both computed version 1), fewer rows were inserted than asked: this batch is stale,
-     * it fails with a {@link ConcurrencyFailureException}, a transient failure, and its retry finds and
-     * locks the row.
+     * Writes first versions, then new versions, removed and added assignments as one pipeline (one
+     * round trip). The first versions go alone, before the rest: when a concurrent batch created one of
+     * them first (both read "no row", so both computed version 1), fewer rows are inserted than asked
+     * and this batch is stale. It fails there with a {@link ConcurrencyFailureException}, a transient
+     * failure, and its retry finds and locks the row; sent with the rest, its stale assignments would
+     * have met the other batch's first and failed as a duplicate key, which is no transient failure.
      */
     @Override
     public void write(EntityWrites writes) {
-        StatementPipeline pipeline = new StatementPipeline();
-        if (!writes.firstVersions().isEmpty()) {
-            pipeline.write(versionRows(INSERT_NEW_VERSIONS, writes.firstVersions(), writes.at()));
+        if (!writes.firstVersions().isEmpty()
+                && jdbc.update(versionRows(INSERT_NEW_VERSIONS, writes.firstVersions(), writes.at()))
+                        != writes.firstVersions().size()) {
+            throw new ConcurrencyFailureException(
+                    "an entity this batch creates was created concurrently; retrying the batch");
         }
+        StatementPipeline pipeline = new StatementPipeline();
         if (!writes.nextVersions().isEmpty()) {
             pipeline.write(versionRows(UPSERT_VERSIONS, writes.nextVersions(), writes.at()));
         }
@@ -136,12 +140,7 @@ public class EntityBatchRepository implements EntityStore {
         if (!writes.added().isEmpty()) {
             pipeline.write(added(writes.added()));
         }
-        int[] counts = pipeline.run(jdbc);
-        if (!writes.firstVersions().isEmpty()
-                && counts[0] != writes.firstVersions().size()) {
-            throw new ConcurrencyFailureException(
-                    "an entity this batch creates was created concurrently; retrying the batch");
-        }
+        pipeline.run(jdbc);
     }
 
     /** Rows in entity order, so that concurrent writers wait for each other in one order. */

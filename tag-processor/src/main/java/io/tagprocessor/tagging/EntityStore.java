@@ -18,10 +18,11 @@ public interface EntityStore {
     LockedEntities lock(Collection<EntityRow> entities);
 
     /**
-     * Writes the versions and assignments in one round trip, first versions first (an assignment needs
-     * its entity's row). Fails with a transient {@code ConcurrencyFailureException} when a concurrent
-     * batch created one of the {@link EntityWrites#firstVersions} first: both read "no row", so this
-     * batch is stale and its retry finds and locks the row.
+     * Writes the versions and assignments: the {@link EntityWrites#firstVersions} first (an assignment
+     * needs its entity's row), the rest in one round trip. Fails with a transient
+     * {@code ConcurrencyFailureException}, before writing anything else, when a concurrent batch created
+     * one of the first versions first: both read "no row", so this batch is stale and its retry finds
+     * and locks the row.
      */
     void write(EntityWrites writes);
 }

@@ -3,6 +3,8 @@ package io.tagprocessor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagprocessor.tagging.AssignmentRow;
+import io.tagprocessor.tagging.Audit;
 import io.tagprocessor.tagging.EntityRow;
 import io.tagprocessor.tagging.EntityWrites;
 import io.tagprocessor.testinfra.PostgresDatabase;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +98,15 @@ class EntityCreationRaceIT {
                 .isEqualTo(1L);
     }
 
+    /** The entity's first version and its first tag: both batches assign the same one. */
     private static EntityWrites firstVersion(long version) {
-        return new EntityWrites(Map.of(NEW_ENTITY, version), Map.of(), List.of(), List.of(), Instant.now());
+        Audit audit = new Audit("race-test", Instant.now(), "test", UUID.randomUUID());
+        return new EntityWrites(
+                Map.of(NEW_ENTITY, version),
+                Map.of(),
+                List.of(),
+                List.of(new AssignmentRow(NEW_ENTITY, 1, audit)),
+                Instant.now());
     }
 
     /** Inserts of entity rows not yet committed, seen from outside: the first batch has written its version. */
