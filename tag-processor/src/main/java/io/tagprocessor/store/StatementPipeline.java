@@ -13,10 +13,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * Statements sent to PostgreSQL together, in one round trip, inside the caller's transaction. Each
  * stays a statement of its own, run in the order added: its own plan, and (read committed) its own
- * snapshot, taken when the one before it has finished. So a write may follow a write it depends on
- * (an assignment after its entity's first version), but nothing in Java can stand between them: a
- * pipeline holds only statements whose parameters are known before the first is sent. The first
- * statement that fails fails the whole pipeline (and the transaction with it).
+ * snapshot, taken when the one before it has finished: a read after a locking read sees what the
+ * lock's last holder committed. Nothing in Java can stand between them: a pipeline holds only
+ * statements whose parameters are known before the first is sent, so a statement whose row count
+ * decides whether the rest may run at all (a first version that a concurrent batch may have created)
+ * is run alone, before. The first statement that fails fails the whole pipeline (and the transaction
+ * with it).
  */
 public final class StatementPipeline {
 
