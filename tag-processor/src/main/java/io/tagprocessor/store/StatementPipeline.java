@@ -35,10 +35,6 @@ public final class StatementPipeline {
         return add(statement, rows);
     }
 
-    public boolean isEmpty() {
-        return statements.isEmpty();
-    }
-
     /**
      * Sends every statement in one round trip and returns, per statement in the order added, the rows
      * it wrote (-1 for one that returned rows). An empty pipeline sends nothing.

@@ -26,8 +26,4 @@ public record EntityWrites(
         removed = List.copyOf(removed);
         added = List.copyOf(added);
     }
-
-    public boolean isEmpty() {
-        return firstVersions.isEmpty() && nextVersions.isEmpty() && removed.isEmpty() && added.isEmpty();
-    }
 }
